@@ -50,7 +50,7 @@ pub fn classify(text: &str) -> Option<String> {
         + lower.matches("www.").count();
     if urls >= 2 {
         score += 1.0;
-        reasons.push("links");
+        reasons.push("web addresses");
     }
     let bullets = lines
         .iter()
@@ -64,8 +64,7 @@ pub fn classify(text: &str) -> Option<String> {
     let chapters = lines
         .iter()
         .filter(|l| {
-            stamps::leading_stamp(l).is_some_and(|(_, rest)| rest.split_whitespace().count() <= 8)
-                || ends_in_stamp(l)
+            stamps::leading_stamp(l).is_some_and(|(_, rest)| is_chapter_title(rest)) || ends_in_stamp(l)
         })
         .count();
     if chapters >= 3 && chapters * 2 >= lines.len() {
@@ -96,6 +95,12 @@ pub fn classify(text: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// A chapter title is short and capitalised: "Introduction", "The energy war". (Caption lines
+/// after a stamp are lower-case speech.)
+fn is_chapter_title(s: &str) -> bool {
+    (1..=8).contains(&s.split_whitespace().count()) && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn ends_in_stamp(line: &str) -> bool {
