@@ -29,7 +29,8 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let _ = &cli.data;
+    // `--data` is accepted by every command; the stages that keep an archive read it.
+    let _archive = cli.data;
     let result = match cli.command {
         Command::Parse(args) => commands::parse::run(args),
         Command::Formats(args) => commands::formats::run(args),

@@ -55,7 +55,6 @@ fn word(s: &str) -> (&str, &str) {
 pub fn date_prefix(s: &str) -> Option<(NaiveDate, usize)> {
     let orig = s.len();
     let s = s.trim_start();
-    let lead = orig - s.len();
     // Optional weekday: "Sun, " or "Sunday, ".
     let (w, rest) = word(s);
     let s = if !w.is_empty() && month(w).is_none() && rest.starts_with(',') {
@@ -66,10 +65,10 @@ pub fn date_prefix(s: &str) -> Option<(NaiveDate, usize)> {
     let consumed = |rest: &str| orig - rest.len();
     // ISO: 2026-02-08
     let (y, rest) = digits(s);
-    if y.len() == 4 && rest.starts_with('-') {
-        let (m, rest2) = digits(&rest[1..]);
-        if rest2.starts_with('-') {
-            let (d, rest3) = digits(&rest2[1..]);
+    if let Some(rest) = rest.strip_prefix('-').filter(|_| y.len() == 4) {
+        let (m, rest2) = digits(rest);
+        if let Some(rest2) = rest2.strip_prefix('-') {
+            let (d, rest3) = digits(rest2);
             let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
             return Some((date, consumed(rest3)));
         }
@@ -94,14 +93,13 @@ pub fn date_prefix(s: &str) -> Option<(NaiveDate, usize)> {
     if d.is_empty() || d.len() > 2 {
         return None;
     }
-    let rest = rest.trim_start_matches(|c| c == ',' || c == ' ');
+    let rest = rest.trim_start_matches([',', ' ']);
     // "8th" is not handled on purpose: these pages do not write it.
     let (year, rest) = digits(rest);
     if year.len() != 4 {
         return None;
     }
     let date = NaiveDate::from_ymd_opt(year.parse().ok()?, m, d.parse().ok()?)?;
-    let _ = lead;
     Some((date, consumed(rest)))
 }
 

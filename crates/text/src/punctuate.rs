@@ -27,7 +27,7 @@ pub fn restore(segments: &mut [Segment]) {
     for seg in segments.iter_mut() {
         let words: Vec<&str> = seg.text.split_whitespace().collect();
         let mut out = String::with_capacity(seg.text.len() + 16);
-        for (i, w) in words.iter().enumerate() {
+        for w in &words {
             let lower = w.to_lowercase();
             let opener = (MARKERS.contains(&lower.as_str()) && in_sentence >= SOFT_MIN)
                 || (PRONOUNS.contains(&lower.as_str()) && in_sentence >= PRONOUN_MIN)
@@ -47,9 +47,6 @@ pub fn restore(segments: &mut [Segment]) {
                 out.push_str(w);
             }
             in_sentence += 1;
-            // The last word of the whole stream, or of a segment that ends a long sentence,
-            // closes the sentence.
-            let _ = i;
         }
         seg.text = out;
     }
