@@ -4,11 +4,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn earshot(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_earshot")).args(args).env_remove("EARSHOT_DATA").output().unwrap()
+    Command::new(env!("CARGO_BIN_EXE_earshot"))
+        .args(args)
+        .env_remove("EARSHOT_DATA")
+        .output()
+        .unwrap()
 }
 
 fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(rel)
 }
 
 fn stdout(o: &Output) -> String {
@@ -40,15 +46,26 @@ fn parse_json_follows_the_contract() {
     assert!(seg["speaker"].is_null());
     assert_eq!(seg["timing"], "exact");
     assert_eq!(seg["boilerplate"], false);
-    assert!(seg["text"].as_str().unwrap().starts_with("That's right, Tom."));
+    assert!(seg["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("That's right, Tom."));
 }
 
 #[test]
 fn summary_is_readable_and_directories_are_walked() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("nested")).unwrap();
-    std::fs::copy(fixture("archive-fm/branded.txt"), dir.path().join("nested/branded.txt")).unwrap();
-    std::fs::copy(fixture("archive-fm/unbranded.txt"), dir.path().join("unbranded.txt")).unwrap();
+    std::fs::copy(
+        fixture("archive-fm/branded.txt"),
+        dir.path().join("nested/branded.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("archive-fm/unbranded.txt"),
+        dir.path().join("unbranded.txt"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("episode.mp3"), b"ID3 not a transcript").unwrap();
     let o = earshot(&["parse", dir.path().to_str().unwrap()]);
     assert!(o.status.success());
@@ -56,15 +73,30 @@ fn summary_is_readable_and_directories_are_walked() {
     assert!(out.contains("layout      archive-fm (confidence"), "{out}");
     assert!(out.contains("published   2025-01-12"), "{out}");
     assert!(out.contains("duration    01:05:00"), "{out}");
-    assert!(out.contains("2 transcripts from 2 files, 0 not parsed"), "{out}");
+    assert!(
+        out.contains("2 transcripts from 2 files, 0 not parsed"),
+        "{out}"
+    );
 }
 
 #[test]
 fn formats_lists_every_layout() {
     let o = earshot(&["formats"]);
     let out = stdout(&o);
-    for id in ["podscripts", "archive-fm", "srt", "vtt", "rss", "plain", "captions", "whisper-json"] {
-        assert!(out.lines().any(|l| l.starts_with(id)), "{id} missing from\n{out}");
+    for id in [
+        "podscripts",
+        "archive-fm",
+        "srt",
+        "vtt",
+        "rss",
+        "plain",
+        "captions",
+        "whisper-json",
+    ] {
+        assert!(
+            out.lines().any(|l| l.starts_with(id)),
+            "{id} missing from\n{out}"
+        );
     }
 }
 
@@ -72,13 +104,28 @@ fn formats_lists_every_layout() {
 fn bad_files_are_named_and_do_not_stop_the_batch() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a-empty.txt"), "").unwrap();
-    std::fs::write(dir.path().join("b-binary.bin"), b"\x00\x01\x02\x03\x04garbage\x00\x00\xff").unwrap();
-    std::fs::write(dir.path().join("c-latin1.txt"), b"Title: Caf\xe9 politics\n\nWe met at the caf\xe9 in Lyon and talked for an hour.\n").unwrap();
-    std::fs::copy(fixture("not-transcripts/show-notes.txt"), dir.path().join("d-notes.txt")).unwrap();
+    std::fs::write(
+        dir.path().join("b-binary.bin"),
+        b"\x00\x01\x02\x03\x04garbage\x00\x00\xff",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("c-latin1.txt"),
+        b"Title: Caf\xe9 politics\n\nWe met at the caf\xe9 in Lyon and talked for an hour.\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("not-transcripts/show-notes.txt"),
+        dir.path().join("d-notes.txt"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("e-truncated.json"), "{\"version\": \"1.0.0\", \"segments\": [{\"speaker\": \"A\", \"startTime\": 0.0, \"endTime\"").unwrap();
     let o = earshot(&["parse", dir.path().to_str().unwrap(), "--json"]);
     let err = stderr(&o);
-    assert!(o.status.success(), "one file parsed, so the batch succeeds: {err}");
+    assert!(
+        o.status.success(),
+        "one file parsed, so the batch succeeds: {err}"
+    );
     assert!(err.contains("a-empty.txt: the file is empty"), "{err}");
     assert!(err.contains("b-binary.bin: this is a binary file"), "{err}");
     assert!(err.contains("d-notes.txt: not a transcript"), "{err}");
@@ -99,7 +146,11 @@ fn nothing_parsed_is_a_failure() {
     assert_eq!(o.status.code(), Some(1));
     let o = earshot(&["parse", dir.path().join("missing.txt").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("missing.txt: no such file"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("missing.txt: no such file"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -107,7 +158,10 @@ fn huge_files_are_refused_unread() {
     let dir = tempfile::tempdir().unwrap();
     let huge = dir.path().join("huge.txt");
     // A sparse file: its length is over the limit, and nothing is written to disk.
-    std::fs::File::create(&huge).unwrap().set_len(3 * 1024 * 1024 * 1024).unwrap();
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(3 * 1024 * 1024 * 1024)
+        .unwrap();
     let o = earshot(&["parse", huge.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("over the limit"), "{}", stderr(&o));

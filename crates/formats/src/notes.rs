@@ -64,7 +64,8 @@ pub fn classify(text: &str) -> Option<String> {
     let chapters = lines
         .iter()
         .filter(|l| {
-            stamps::leading_stamp(l).is_some_and(|(_, rest)| is_chapter_title(rest)) || ends_in_stamp(l)
+            stamps::leading_stamp(l).is_some_and(|(_, rest)| is_chapter_title(rest))
+                || ends_in_stamp(l)
         })
         .count();
     if chapters >= 3 && chapters * 2 >= lines.len() {
@@ -100,7 +101,8 @@ pub fn classify(text: &str) -> Option<String> {
 /// A chapter title is short and capitalised: "Introduction", "The energy war". (Caption lines
 /// after a stamp are lower-case speech.)
 fn is_chapter_title(s: &str) -> bool {
-    (1..=8).contains(&s.split_whitespace().count()) && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    (1..=8).contains(&s.split_whitespace().count())
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
 fn ends_in_stamp(line: &str) -> bool {

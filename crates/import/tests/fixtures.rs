@@ -31,11 +31,21 @@ fn every_fixture_survives_the_whole_import() {
             }
         }
         for t in transcripts.iter().filter(|t| !t.segments.is_empty()) {
-            if t.segments.iter().any(|s| s.timing == Timing::None || s.start_ms.is_none() || s.end_ms.is_none()) {
-                failures.push(format!("{name}: a segment has no time after the text stage"));
+            if t.segments
+                .iter()
+                .any(|s| s.timing == Timing::None || s.start_ms.is_none() || s.end_ms.is_none())
+            {
+                failures.push(format!(
+                    "{name}: a segment has no time after the text stage"
+                ));
             }
-            if t.segments.iter().any(|s| s.text.contains('\n') || s.text.contains("  ")) {
-                failures.push(format!("{name}: a segment's white space was not normalised"));
+            if t.segments
+                .iter()
+                .any(|s| s.text.contains('\n') || s.text.contains("  "))
+            {
+                failures.push(format!(
+                    "{name}: a segment's white space was not normalised"
+                ));
             }
             if t.duration_s.is_none() {
                 failures.push(format!("{name}: no duration"));
@@ -65,7 +75,10 @@ fn archive_page_is_cut_into_passages_spread_over_its_duration() {
     assert!(t.segments.len() >= 5);
     assert!(t.segments.iter().all(|s| s.timing == Timing::Estimated));
     assert_eq!(t.segments.last().unwrap().end_ms, Some(3_900_000));
-    assert!(t.segments.iter().any(|s| s.boilerplate && s.text.contains("Patreon")));
+    assert!(t
+        .segments
+        .iter()
+        .any(|s| s.boilerplate && s.text.contains("Patreon")));
     let starts: Vec<u64> = t.segments.iter().map(|s| s.start_ms.unwrap()).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
 }
@@ -74,7 +87,12 @@ fn archive_page_is_cut_into_passages_spread_over_its_duration() {
 fn caption_dump_gets_sentences_back() {
     let path = fixture_root(env!("CARGO_MANIFEST_DIR")).join("captions/unstamped.txt");
     let t = import_file(&path, &Options::default()).unwrap().remove(0);
-    let text: String = t.segments.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(" ");
+    let text: String = t
+        .segments
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(text.starts_with("Okay"), "{text}");
     assert!(text.matches(". ").count() >= 4, "{text}");
     assert!(text.contains(" I think"), "{text}");
