@@ -21,16 +21,23 @@ const GLUE_LEFT: &[&str] = &[
     "do", "will", "would", "can", "there", "what",
 ];
 
-/// If `token` is two English words glued together ("theeditor"), returns the two parts, cut
-/// in the original spelling. Only a letters-only token that is not itself a word, and whose
-/// left part is a common short word and right part a word of three letters or more, is cut:
-/// names and rare words are left alone.
+/// If `token` is two English words glued together ("theeditor", "coversshipping"), returns
+/// the two parts, cut in the original spelling. Only a letters-only token that is not itself a
+/// word is cut, and only into two dictionary words of three letters or more (or a common short
+/// word and a longer one); of several cuts, the most balanced wins. Names and rare words are
+/// left alone because they do not split into two dictionary words.
 pub fn split_glued(token: &str) -> Option<(&str, &str)> {
     let core_end = token
         .trim_end_matches(|c: char| c.is_ascii_punctuation())
         .len();
     let core = &token[..core_end];
-    if core.len() < 5 || !core.bytes().all(|b| b.is_ascii_alphabetic()) {
+    if core.len() < 5 {
+        return None;
+    }
+    if let Some(cut) = split_contraction(core).or_else(|| split_pronoun(core)) {
+        return Some(token.split_at(cut));
+    }
+    if !core.bytes().all(|b| b.is_ascii_alphabetic()) {
         return None;
     }
     // "Theeditor" at a sentence start is fine; "MacArthur" (inner capital) is a name.
@@ -41,12 +48,40 @@ pub fn split_glued(token: &str) -> Option<(&str, &str)> {
     if is_english_word(&lower) {
         return None;
     }
-    GLUE_LEFT
+    (1..lower.len() - 2)
+        .filter(|&i| {
+            let (left, right) = lower.split_at(i);
+            (left.len() >= 3 || GLUE_LEFT.contains(&left))
+                && is_english_word(left)
+                && is_english_word(right)
+        })
+        .max_by_key(|&i| i.min(lower.len() - i))
+        .map(|i| token.split_at(i))
+}
+
+/// Contractions that get glued to the next word ("let'ssay").
+const CONTRACTIONS: &[&str] = &[
+    "let's", "don't", "it's", "that's", "i'm", "we're", "they're", "you're", "can't", "won't",
+    "isn't", "didn't", "doesn't", "i've", "we've", "i'll", "we'll", "there's", "what's", "he's",
+    "she's",
+];
+
+/// "let'ssay": a contraction glued to a word.
+fn split_contraction(core: &str) -> Option<usize> {
+    let lower = core.to_ascii_lowercase().replace('’', "'");
+    CONTRACTIONS
         .iter()
-        .filter(|l| lower.starts_with(*l) && lower.len() - l.len() >= 3)
-        .filter(|l| is_english_word(&lower[l.len()..]))
-        .max_by_key(|l| l.len())
-        .map(|l| token.split_at(l.len()))
+        .find(|c| {
+            lower.starts_with(*c) && lower.len() > c.len() + 1 && is_english_word(&lower[c.len()..])
+        })
+        .map(|c| c.len() + (core.len() - lower.len()))
+        .filter(|&cut| core.is_char_boundary(cut))
+}
+
+/// "honestlyI": a word glued to the pronoun I.
+fn split_pronoun(core: &str) -> Option<usize> {
+    let left = core.strip_suffix('I')?;
+    (left.bytes().all(|b| b.is_ascii_lowercase()) && is_english_word(left)).then_some(left.len())
 }
 
 #[cfg(test)]
@@ -68,5 +103,11 @@ mod tests {
         assert_eq!(split_glued("theory"), None);
         assert_eq!(split_glued("Whitkoff"), None);
         assert_eq!(split_glued("McDonald"), None);
+        assert_eq!(split_glued("coversshipping"), Some(("covers", "shipping")));
+        assert_eq!(split_glued("muchlaundry."), Some(("much", "laundry.")));
+        assert_eq!(split_glued("Umarov"), None);
+        assert_eq!(split_glued("let'ssay,"), Some(("let's", "say,")));
+        assert_eq!(split_glued("honestlyI"), Some(("honestly", "I")));
+        assert_eq!(split_glued("don't"), None);
     }
 }
