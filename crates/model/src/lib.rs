@@ -82,6 +82,22 @@ pub struct Chapter {
     pub start_ms: u64,
 }
 
+/// A passage: a few consecutive sentences of one speaker, the unit that search finds and
+/// shows. Built from the segments by the text stage, so that a 40-minute single paragraph
+/// still yields precise hits with their own timestamps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Passage {
+    /// Position of the passage in its episode, from 0.
+    pub ord: u32,
+    /// The segment (index into the transcript's segments) the passage begins in.
+    pub segment: u32,
+    pub start_ms: u64,
+    pub end_ms: u64,
+    pub speaker: Option<String>,
+    pub boilerplate: bool,
+    pub text: String,
+}
+
 /// What kind of thing a [`Warning`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

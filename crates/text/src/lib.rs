@@ -15,6 +15,7 @@
 pub mod boilerplate;
 pub mod chunk;
 pub mod normalise;
+pub mod passages;
 pub mod punctuate;
 pub mod sentences;
 pub mod timing;
