@@ -207,7 +207,7 @@ mod tests {
     use super::*;
     use earshot_model::NaiveDate;
 
-    const STAMPED: &str = "Night Desk - Grain deal stalls again\n\nEpisode Date: March 3, 2026\n\nGrain deal stalls again ...\n\nTranscript\nDiscussion (0)\nStarting point is 00:00:00 Welcome back, Maria, the ships are still waiting at Odesa.\nStarting point is 00:01:05 They are, and Ankara is trying to mediate once more.\nStarting point is 00:02:10 We will end it there.\n\nThere aren't comments yet for this episode. Click on any sentence in the transcript to leave a comment.\n";
+    const STAMPED: &str = "Night Desk - Grain deal stalls again\n\nEpisode Date: March 3, 2026\n\nGrain deal stalls again ...\n\nTranscript\nDiscussion (0)\nStarting point is 00:00:00 Welcome back, Maria, the ships are still waiting at Odesa.\nStarting point is 00:01:05 They are, and Ankara is trying to mediate once more.\nStarting point is 00:02:10 We will end it there.\n\nThere aren't comments yet for this episode.\n";
 
     #[test]
     fn reads_a_stamped_page() {
