@@ -70,29 +70,3 @@ pub fn sniff_window(text: &str) -> &str {
     }
     &text[..end]
 }
-
-/// A stub for a layout whose parser is not written yet: never detected, refuses to parse.
-macro_rules! pending_layout {
-    ($name:ident, $id:literal, $describe:literal) => {
-        /// Not implemented yet.
-        pub struct $name;
-        impl crate::Layout for $name {
-            fn id(&self) -> &'static str {
-                $id
-            }
-            fn describe(&self) -> &'static str {
-                $describe
-            }
-            fn sniff(&self, _text: &str) -> f32 {
-                0.0
-            }
-            fn parse(&self, _text: &str) -> Result<Vec<crate::Transcript>, crate::FormatError> {
-                Err(crate::FormatError::syntax(
-                    None,
-                    concat!($id, " is not supported yet"),
-                ))
-            }
-        }
-    };
-}
-pub(crate) use pending_layout;
