@@ -1,0 +1,65 @@
+//! The SQLite schema, versioned in `meta`.
+
+/// The schema version this build writes.
+pub const VERSION: i64 = 1;
+
+/// Creates every table (idempotent).
+pub const CREATE: &str = r#"
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS shows (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    key TEXT NOT NULL UNIQUE
+);
+CREATE TABLE IF NOT EXISTS episodes (
+    id INTEGER PRIMARY KEY,
+    show_id INTEGER NOT NULL REFERENCES shows(id),
+    title TEXT,
+    title_key TEXT NOT NULL,
+    published TEXT,
+    duration_s INTEGER,
+    language TEXT,
+    audio_url TEXT,
+    words INTEGER NOT NULL,
+    simhash INTEGER NOT NULL,
+    primary_source TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS episodes_by_key ON episodes(show_id, title_key, published);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    hash TEXT NOT NULL,
+    size INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sources (
+    path TEXT PRIMARY KEY,
+    episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+    format TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    warnings TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sources_by_episode ON sources(episode_id);
+CREATE TABLE IF NOT EXISTS segments (
+    episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    start_ms INTEGER,
+    end_ms INTEGER,
+    speaker TEXT,
+    timing TEXT NOT NULL,
+    boilerplate INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (episode_id, ord)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sentences (
+    episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    segment INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    start_ms INTEGER,
+    PRIMARY KEY (episode_id, ord)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    episode_id INTEGER NOT NULL
+);
+"#;
