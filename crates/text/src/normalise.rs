@@ -33,12 +33,14 @@ pub fn normalise(text: &str, glued: bool) -> String {
     out
 }
 
-/// Zero-width and formatting characters that copy-and-paste leaves in web text.
+/// Zero-width and formatting characters that copy-and-paste leaves in web text, and control
+/// characters, which no transcript means and which would reach users' terminals.
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
-    )
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+        )
 }
 
 /// Decodes HTML character references (`&amp;`, `&#39;`, `&#x2019;`, and the named ones that
@@ -122,6 +124,11 @@ mod tests {
             decode_entities("Q&amp;A &#39;now&#39; &#x2019; &bogus; AT&T &"),
             "Q&A 'now' ’ &bogus; AT&T &"
         );
+    }
+
+    #[test]
+    fn drops_control_characters() {
+        assert_eq!(normalise("red\u{1b}[31mtext\u{7}", false), "red [31mtext");
     }
 
     #[test]
