@@ -1,0 +1,104 @@
+//! `earshot-bench`: re-runnable benchmarks of earshot's pipeline on synthetic transcripts
+//! from `earshot-synth`. See `docs/benchmarks.md`.
+
+mod corpus;
+mod parse;
+mod report;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "earshot-bench",
+    version,
+    about = "Benchmarks of earshot's pipeline on synthetic transcripts"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse throughput per layout: detect + parse, then detect + parse + text, on one thread.
+    Parse(ParseArgs),
+}
+
+/// Options of `earshot-bench parse`.
+#[derive(Args)]
+struct ParseArgs {
+    /// Megabytes (10^6 bytes) of rendered text per layout.
+    #[arg(long, default_value_t = 20.0)]
+    mb: f64,
+    /// Seed of the synthetic corpus.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// One JSON object per layout per line instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Only these layouts (repeatable); default: every layout but rss.
+    #[arg(long = "layout", value_name = "ID")]
+    layouts: Vec<String>,
+    /// Timed runs per layout and pass; the best is reported.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Parse(args) => run_parse(args),
+    }
+}
+
+fn run_parse(args: ParseArgs) {
+    let all = parse::layouts();
+    let layouts: Vec<&'static str> = if args.layouts.is_empty() {
+        all
+    } else {
+        let mut chosen = Vec::new();
+        for id in &args.layouts {
+            match all.iter().find(|l| **l == id.as_str()) {
+                Some(l) => chosen.push(*l),
+                None => {
+                    eprintln!(
+                        "earshot-bench: unknown layout {id}; choose from: {}",
+                        all.join(", ")
+                    );
+                    std::process::exit(2);
+                }
+            }
+        }
+        chosen
+    };
+    if args.mb.is_nan() || args.mb <= 0.0 || args.runs == 0 {
+        eprintln!("earshot-bench: --mb and --runs must be positive");
+        std::process::exit(2);
+    }
+    let env = report::Environment::current(&args);
+    if env.profile != "release" {
+        eprintln!(
+            "warning: this is a {} build; figures are only meaningful with --release",
+            env.profile
+        );
+    }
+    let target_bytes = (args.mb * 1e6) as usize;
+    let mut corpus = corpus::Corpus::new(args.seed);
+    if !args.json {
+        report::print_header(&env, &args);
+    }
+    let mut results = Vec::new();
+    for layout in layouts {
+        let docs = corpus.documents(layout, target_bytes);
+        let result = parse::measure(layout, &docs, args.runs);
+        if args.json {
+            report::print_json(&result, &env);
+        } else {
+            report::print_row(&result);
+        }
+        results.push(result);
+    }
+    if !args.json {
+        report::print_footer(&results);
+    }
+}
