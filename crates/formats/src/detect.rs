@@ -17,10 +17,9 @@ const BELIEVE: f32 = 0.35;
 
 /// Scores every layout against the head of `text` and picks the best.
 pub fn detect(text: &str) -> Detection {
-    let window = sniff_window(text);
     let mut best: Option<(&'static dyn Layout, f32)> = None;
     for &layout in all_layouts() {
-        let score = layout.sniff(window).clamp(0.0, 1.0);
+        let score = layout.sniff(text).clamp(0.0, 1.0);
         if best.is_none_or(|(_, s)| score > s) {
             best = Some((layout, score));
         }
@@ -32,7 +31,7 @@ pub fn detect(text: &str) -> Detection {
     // Only a weakly recognised layout can be mistaken for a page of notes: a subtitle file or
     // a transcript site's page is a transcript whatever it says.
     let not_a_transcript = if confidence < 0.8 {
-        notes::classify(text)
+        notes::classify(sniff_window(text), text.len())
     } else {
         None
     };

@@ -3,8 +3,14 @@
 
 use crate::stamps;
 
-/// Returns why `text` is not a transcript, or `None` when it may well be one.
-pub fn classify(text: &str) -> Option<String> {
+/// Returns why a text is not a transcript, or `None` when it may well be one. `head` is the
+/// start of the text (notes are short, so the head is all of them), `len` its whole length.
+pub fn classify(head: &str, len: usize) -> Option<String> {
+    // Notes run to a few kilobytes at most; anything longer is a transcript.
+    if len > 12 * 1024 {
+        return None;
+    }
+    let text = head;
     let words = text.split_whitespace().count();
     // A transcript of even a short episode runs to thousands of words; notes rarely pass a
     // few hundred. Long texts are transcripts whatever else they hold.
@@ -117,12 +123,12 @@ mod tests {
     #[test]
     fn show_notes_are_not_transcripts() {
         let notes = "Episode summary\nIn this episode the hosts review the week.\n\nChapters:\n00:00 Intro\n04:10 The summit\n12:30 Markets\n\nLinks:\n- https://example.org/a\n- https://example.org/b\nFollow us on the usual platforms.\n";
-        assert!(classify(notes).is_some());
+        assert!(classify(notes, notes.len()).is_some());
     }
 
     #[test]
     fn speech_is_a_transcript() {
         let speech = "So I think we should talk about the summit. You know, I was there, and we saw what happened. I'm not sure you agree, but I think it went badly.\n";
-        assert!(classify(speech).is_none());
+        assert!(classify(speech, speech.len()).is_none());
     }
 }

@@ -1,6 +1,10 @@
 //! Sponsor reads, channel plugs and sign-offs: flagged so search can rank them down, never
 //! deleted.
 
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use earshot_model::Segment;
 
 use crate::sentences;
@@ -82,46 +86,104 @@ const WHOLE: &[&str] = &[
     "♪",
 ];
 
+/// One automaton over every marker, matched ASCII-case-insensitively in a single pass.
+fn markers() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut patterns: Vec<&str> = MARKERS.to_vec();
+        patterns.extend([GO_TO_THE, SHOP]);
+        patterns.extend(WHOLE);
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .expect("boilerplate markers")
+    })
+}
+
+/// "go to the ... shop" counts when both halves are in one sentence.
+const GO_TO_THE: &str = "go to the";
+const SHOP: &str = "shop";
+
 /// True when a sentence is show logistics.
 pub fn is_boilerplate(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    if MARKERS.iter().any(|m| lower.contains(m)) {
-        return true;
+    classify(sentence, &[0..sentence.len()])[0]
+}
+
+/// Classifies each sentence (a byte range of `text`) as boilerplate or not, scanning the text
+/// once however many markers there are.
+pub fn classify(text: &str, sentences: &[Range<usize>]) -> Vec<bool> {
+    let mut out = vec![false; sentences.len()];
+    let mut halves = vec![(false, false); sentences.len()];
+    let go = MARKERS.len();
+    let mut s = 0;
+    for m in markers().find_iter(text) {
+        while s < sentences.len() && sentences[s].end <= m.start() {
+            s += 1;
+        }
+        if s == sentences.len() {
+            break;
+        }
+        if m.start() < sentences[s].start || m.end() > sentences[s].end {
+            continue;
+        }
+        match m.pattern().as_usize() {
+            p if p < go => out[s] = true,
+            p if p == go => halves[s].0 = true,
+            p if p == go + 1 => halves[s].1 = true,
+            // A sign-off counts only as a whole sentence.
+            _ => out[s] |= is_whole_sign_off(&text[sentences[s].clone()]),
+        }
     }
-    if lower.contains("go to the") && lower.contains("shop") {
-        return true;
+    for (flag, half) in out.iter_mut().zip(&halves) {
+        *flag |= *half == (true, true);
     }
-    let bare = lower
-        .trim_matches(|c: char| {
-            c.is_ascii_punctuation() && c != '[' && c != ']' && c != '(' && c != ')'
-        })
-        .trim();
-    WHOLE.contains(&bare)
+    out
+}
+
+/// A sentence that is nothing but a sign-off or a sound cue.
+fn is_whole_sign_off(sentence: &str) -> bool {
+    if sentence.len() > 16 {
+        return false;
+    }
+    let bare = sentence
+        .trim_matches(|c: char| c.is_ascii_punctuation() && !matches!(c, '[' | ']' | '(' | ')'))
+        .trim()
+        .to_lowercase();
+    WHOLE.contains(&bare.as_str())
 }
 
 /// Flags each segment whose words are mostly in boilerplate sentences. A short sentence next
 /// to boilerplate ("The Daily Brief." between two plugs) counts as boilerplate too.
 pub fn flag(segments: &mut [Segment]) {
     for seg in segments {
-        let sents: Vec<&str> = sentences::sentences(&seg.text).collect();
-        let mut bp: Vec<bool> = sents.iter().map(|s| is_boilerplate(s)).collect();
-        spread_to_short_neighbours(&sents, &mut bp);
-        let total: usize = sents.iter().map(|s| s.split_whitespace().count()).sum();
-        let flagged: usize = sents
+        // Most segments hold no marker at all: one scan settles them.
+        if !markers().is_match(&seg.text) {
+            seg.boilerplate = false;
+            continue;
+        }
+        let ranges = sentences::split(&seg.text);
+        let mut bp = classify(&seg.text, &ranges);
+        let words: Vec<usize> = ranges
+            .iter()
+            .map(|r| seg.text[r.clone()].split_whitespace().count())
+            .collect();
+        spread_to_short_neighbours(&words, &mut bp);
+        let total: usize = words.iter().sum();
+        let flagged: usize = words
             .iter()
             .zip(&bp)
             .filter(|(_, b)| **b)
-            .map(|(s, _)| s.split_whitespace().count())
+            .map(|(w, _)| w)
             .sum();
         seg.boilerplate = total > 0 && flagged * 2 >= total;
     }
 }
 
-fn spread_to_short_neighbours(sents: &[&str], bp: &mut [bool]) {
+fn spread_to_short_neighbours(words: &[usize], bp: &mut [bool]) {
     loop {
         let mut changed = false;
-        for i in 0..sents.len() {
-            let short = sents[i].split_whitespace().count() <= 4;
+        for i in 0..words.len() {
+            let short = words[i] <= 4;
             let next_to = (i > 0 && bp[i - 1]) || (i + 1 < bp.len() && bp[i + 1]);
             if !bp[i] && short && next_to {
                 bp[i] = true;

@@ -27,8 +27,10 @@ pub fn split_untimed(segments: &mut Vec<Segment>) {
         let mut piece = String::new();
         let mut words = 0;
         let mut piece_bp = false;
-        for sentence in sentences::sentences(&seg.text) {
-            let bp = boilerplate::is_boilerplate(sentence);
+        let ranges = sentences::split(&seg.text);
+        let flags = boilerplate::classify(&seg.text, &ranges);
+        for (r, &bp) in ranges.iter().zip(&flags) {
+            let sentence = &seg.text[r.clone()];
             let n = sentence.split_whitespace().count();
             if !piece.is_empty() && (words >= TARGET_WORDS || (bp != piece_bp && n > 4)) {
                 out.push(Segment {

@@ -27,15 +27,13 @@ use earshot_model::Transcript;
 pub fn finish(t: &mut Transcript) {
     let glued = t.hints.glued_wraps;
     for seg in &mut t.segments {
-        seg.text = normalise::normalise(&seg.text, glued);
+        normalise::normalise_in_place(&mut seg.text, glued);
         if let Some(speaker) = seg.speaker.as_mut() {
-            *speaker = normalise::normalise(speaker, false);
+            normalise::normalise_in_place(speaker, false);
         }
     }
-    for field in [&mut t.title, &mut t.show] {
-        if let Some(v) = field.as_mut() {
-            *v = normalise::normalise(v, false);
-        }
+    for v in [&mut t.title, &mut t.show].into_iter().flatten() {
+        normalise::normalise_in_place(v, false);
     }
     if t.hints.unpunctuated {
         punctuate::restore(&mut t.segments);

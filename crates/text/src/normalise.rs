@@ -8,6 +8,20 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// removed, hard-wrapped lines re-joined with a space, runs of white space collapsed. With
 /// `glued`, words that lost the space at a lost wrap ("theeditor") are split again.
 pub fn normalise(text: &str, glued: bool) -> String {
+    if !glued && is_clean_ascii(text) {
+        return text.to_owned();
+    }
+    rebuild(text, glued)
+}
+
+/// [`normalise`] in place, which costs nothing for text that is already normal.
+pub fn normalise_in_place(text: &mut String, glued: bool) {
+    if glued || !is_clean_ascii(text) {
+        *text = rebuild(text, glued);
+    }
+}
+
+fn rebuild(text: &str, glued: bool) -> String {
     let text = decode_entities(text);
     let text: Cow<str> = match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text,
@@ -31,6 +45,17 @@ pub fn normalise(text: &str, glued: bool) -> String {
         }
     }
     out
+}
+
+/// Printable ASCII with single spaces, no entity and nothing to trim: already normal, which is
+/// what most segments of most layouts are, so they skip the word-by-word rebuild.
+fn is_clean_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    !b.is_empty()
+        && b[0] != b' '
+        && b[b.len() - 1] != b' '
+        && b.iter().all(|&c| (b' '..=b'~').contains(&c) && c != b'&')
+        && !text.contains("  ")
 }
 
 /// Zero-width and formatting characters that copy-and-paste leaves in web text, and control

@@ -22,18 +22,33 @@ impl Layout for Captions {
         let w = sniff_window(text);
         let (mut letters, mut upper, mut stops, mut words) = (0usize, 0usize, 0usize, 0usize);
         for line in w.lines() {
-            let body = stamps::leading_stamp(line).map(|(_, r)| r).unwrap_or(line);
-            if stamps::stamp_line(line).is_some() {
-                continue;
-            }
-            words += body.split_whitespace().count();
-            for c in body.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    upper += usize::from(c.is_uppercase());
-                } else if matches!(c, '.' | '?' | '!') {
-                    stops += 1;
+            // Only lines that open with a digit or bracket can carry a stamp.
+            let body = if line
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || c == '[' || c == '(')
+            {
+                if stamps::stamp_line(line).is_some() {
+                    continue;
                 }
+                stamps::leading_stamp(line).map_or(line, |(_, rest)| rest)
+            } else {
+                line
+            };
+            words += body.split_ascii_whitespace().count();
+            for &b in body.as_bytes() {
+                match b {
+                    b'a'..=b'z' => letters += 1,
+                    b'A'..=b'Z' => {
+                        letters += 1;
+                        upper += 1;
+                    }
+                    b'.' | b'?' | b'!' => stops += 1,
+                    _ => {}
+                }
+            }
+            // Punctuated, capitalised prose shows itself within a few hundred letters.
+            if letters > 600 && (upper * 50 > letters || stops * 50 > words) {
+                return 0.0;
             }
         }
         if words < 30 || letters == 0 {

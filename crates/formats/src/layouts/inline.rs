@@ -175,6 +175,21 @@ impl Layout for InlineStamps {
         if w.contains("-->") || w.contains("Starting point is ") {
             return 0.0;
         }
+        // Without two clock-like "d:dd" runs there is nothing to weigh.
+        let clocks = w
+            .as_bytes()
+            .windows(4)
+            .filter(|b| {
+                b[0].is_ascii_digit()
+                    && b[1] == b':'
+                    && b[2].is_ascii_digit()
+                    && b[3].is_ascii_digit()
+            })
+            .take(2)
+            .count();
+        if clocks < 2 {
+            return 0.0;
+        }
         let mut ev = Evidence::default();
         let mut after_blank = true;
         for line in w.lines().take(800) {

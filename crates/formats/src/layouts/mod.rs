@@ -23,8 +23,9 @@ pub trait Layout: Sync {
     fn id(&self) -> &'static str;
     /// One line for `earshot formats`.
     fn describe(&self) -> &'static str;
-    /// How likely `text` is in this layout, from 0 (surely not) to 1 (surely). Must be cheap:
-    /// look at the head of the text (see [`sniff_window`]), never parse the whole of it.
+    /// How likely `text` (the whole input) is in this layout, from 0 (surely not) to 1
+    /// (surely). Must be cheap: look at the head of the text (see [`sniff_window`]), never
+    /// parse the whole of it.
     fn sniff(&self, text: &str) -> f32;
     /// Reads the whole text. Most layouts return one transcript; a feed returns one per item.
     fn parse(&self, text: &str) -> Result<Vec<Transcript>, FormatError>;
@@ -58,9 +59,11 @@ pub fn layout_by_id(id: &str) -> Option<&'static dyn Layout> {
     all_layouts().iter().copied().find(|l| l.id() == id)
 }
 
-/// The head of a text that sniffers look at: the first 16 KiB, cut at a character boundary.
+/// The head of a text that sniffers look at: the first 8 KiB, cut at a character boundary.
+/// Every signature shows within it, and detection runs every sniffer on every input, so it
+/// stays small.
 pub fn sniff_window(text: &str) -> &str {
-    const WINDOW: usize = 16 * 1024;
+    const WINDOW: usize = 8 * 1024;
     if text.len() <= WINDOW {
         return text;
     }

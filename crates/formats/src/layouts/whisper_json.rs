@@ -23,10 +23,16 @@ impl Layout for WhisperJson {
     }
 
     fn sniff(&self, text: &str) -> f32 {
-        let w = sniff_window(text);
-        if !w.trim_start().starts_with('{') {
+        let head = sniff_window(text);
+        if !head.trim_start().starts_with('{') {
             return 0.0;
         }
+        // Whisper writes the whole "text" first, so on a long episode "segments" and its keys
+        // come after the window: look at where "segments" begins instead.
+        let w = match (head.contains("\"segments\""), text.find("\"segments\"")) {
+            (false, Some(at)) => super::sniff_window(&text[at..]),
+            _ => head,
+        };
         let has = |k: &str| w.contains(k);
         // Podcasting 2.0 JSON has "segments" too; its own keys settle it.
         if has("\"startTime\"") || has("\"body\"") {
