@@ -106,7 +106,8 @@ const SHOP: &str = "shop";
 
 /// True when a sentence is show logistics.
 pub fn is_boilerplate(sentence: &str) -> bool {
-    classify(sentence, &[0..sentence.len()])[0]
+    let whole = 0..sentence.len();
+    classify(sentence, std::slice::from_ref(&whole))[0]
 }
 
 /// Classifies each sentence (a byte range of `text`) as boilerplate or not, scanning the text
