@@ -79,12 +79,13 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1]
 }
 
-fn rss_peak_mb() -> u64 {
+/// A line of /proc/self/status, in MB.
+fn status_mb(key: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
+                .find(|l| l.starts_with(key))
                 .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
         })
         .map_or(0, |kb| kb / 1024)
@@ -123,12 +124,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "Field Notes",
     ];
 
+    // Peak anonymous memory (the heap; mapped index files are not counted), sampled.
+    let peak_anon = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    {
+        let peak = peak_anon.clone();
+        std::thread::spawn(move || loop {
+            peak.fetch_max(status_mb("RssAnon:"), std::sync::atomic::Ordering::Relaxed);
+            std::thread::sleep(Duration::from_millis(20));
+        });
+    }
     let index = SearchIndex::open_or_create(&dir)?;
     let started = Instant::now();
+    // With a folder that already holds an index of this size, only the queries are run.
+    let reuse = index.num_passages()?
+        == (passages.div_ceil(PASSAGES_PER_EPISODE) * PASSAGES_PER_EPISODE) as u64;
     let mut writer = index.writer()?;
     writer.delete_all()?;
     let episodes = passages.div_ceil(PASSAGES_PER_EPISODE);
-    for e in 0..episodes {
+    for e in (0..episodes).filter(|_| !reuse) {
         let meta = EpisodeMeta {
             id: e as i64,
             show: shows[e % shows.len()].into(),
@@ -176,63 +189,145 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             writer.commit(e as u64)?;
         }
     }
-    writer.commit(episodes as u64)?;
+    if !reuse {
+        writer.commit(episodes as u64)?;
+    }
     writer.finish()?;
     let ingest = started.elapsed();
     println!(
-        "indexed {} passages ({episodes} episodes) in {:.1}s; {} MB on disk; peak RSS {} MB",
+        "indexed {} passages ({episodes} episodes) in {:.1}s; {} MB on disk; \
+         peak RSS {} MB, of which heap at most {} MB",
         index.num_passages()?,
         ingest.as_secs_f64(),
         index.size_on_disk() >> 20,
-        rss_peak_mb()
+        status_mb("VmHWM:"),
+        peak_anon.load(std::sync::atomic::Ordering::Relaxed)
     );
 
-    // Queries: names, garbled names, common and mid-frequency words, pairs, phrases, filters.
-    let mut queries: Vec<(String, SearchOptions)> = Vec::new();
+    // Queries by kind: names, garbled names, common and mid-frequency words, pairs, phrases,
+    // filters. Common = among the 100 most frequent words (each in most passages).
     let plain = SearchOptions::default();
-    for i in 0..100 {
-        queries.push((names[i * 7].clone(), plain.clone()));
-        queries.push((garble(&mut rng, &names[i * 11]), plain.clone()));
-        queries.push((vocab[i * 3].clone(), plain.clone()));
-        queries.push((vocab[200 + i * 37].clone(), plain.clone()));
-        queries.push((
-            format!("{} {}", names[i * 13], vocab[i * 5 + 20]),
-            plain.clone(),
-        ));
-        queries.push((format!("\"{} {}\"", vocab[i], vocab[i + 1]), plain.clone()));
-        queries.push((
-            format!("{} -{}", vocab[50 + i], vocab[i]),
-            SearchOptions {
-                shows: vec![shows[i % 4].into()],
-                ..plain.clone()
-            },
-        ));
+    let filtered = |i: usize| SearchOptions {
+        shows: vec![shows[i % 4].into()],
+        after: NaiveDate::from_ymd_opt(2021, 1, 1),
+        ..SearchOptions::default()
+    };
+    let kinds: Vec<(&str, Vec<(String, SearchOptions)>)> = vec![
+        (
+            "name",
+            (0..100)
+                .map(|i| (names[i * 7].clone(), plain.clone()))
+                .collect(),
+        ),
+        (
+            "garbled name",
+            (0..100)
+                .map(|i| (garble(&mut rng, &names[i * 11]), plain.clone()))
+                .collect(),
+        ),
+        (
+            "common word",
+            (0..100)
+                .map(|i| (vocab[i].clone(), plain.clone()))
+                .collect(),
+        ),
+        (
+            "mid word",
+            (0..100)
+                .map(|i| (vocab[300 + i * 97].clone(), plain.clone()))
+                .collect(),
+        ),
+        (
+            "name + word",
+            (0..100)
+                .map(|i| {
+                    (
+                        format!("{} {}", names[i * 13], vocab[i * 5 + 20]),
+                        plain.clone(),
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "two mid words",
+            (0..100)
+                .map(|i| {
+                    (
+                        format!("{} {}", vocab[100 + i * 7], vocab[400 + i * 53]),
+                        plain.clone(),
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "two common words",
+            (0..100)
+                .map(|i| (format!("{} {}", vocab[i], vocab[i + 7]), plain.clone()))
+                .collect(),
+        ),
+        (
+            "phrase, mid",
+            (0..100)
+                .map(|i| {
+                    (
+                        format!("\"{} {}\"", vocab[100 + i * 7], vocab[40 + i]),
+                        plain.clone(),
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "phrase, common",
+            (0..100)
+                .map(|i| (format!("\"{} {}\"", vocab[i], vocab[i + 1]), plain.clone()))
+                .collect(),
+        ),
+        (
+            "filtered -excl",
+            (0..100)
+                .map(|i| (format!("{} -{}", vocab[50 + i * 13], vocab[i]), filtered(i)))
+                .collect(),
+        ),
+    ];
+    for (_, qs) in &kinds {
+        for (q, o) in qs.iter().take(10) {
+            index.search(&parse_query(q)?, o)?;
+        }
     }
-    for (q, o) in queries.iter().take(50) {
-        index.search(&parse_query(q)?, o)?;
+    let mut all = Vec::new();
+    for (kind, qs) in &kinds {
+        let mut times = Vec::new();
+        let mut slowest = (Duration::ZERO, String::new());
+        let mut hits = 0;
+        for (q, o) in qs {
+            let t = Instant::now();
+            hits += index.search(&parse_query(q)?, o)?.len();
+            let d = t.elapsed();
+            times.push(d);
+            if d > slowest.0 {
+                slowest = (d, q.clone());
+            }
+        }
+        times.sort();
+        println!(
+            "{kind:>17}: {:>4} hits  p50 {:>8.2?}  p99 {:>8.2?}  max {:>8.2?} ({})",
+            hits,
+            percentile(&times, 0.50),
+            percentile(&times, 0.99),
+            times[times.len() - 1],
+            slowest.1
+        );
+        all.extend(times);
     }
-    let mut times = Vec::new();
-    let mut slowest: Vec<(Duration, String)> = Vec::new();
-    let mut hits = 0;
-    for (q, o) in &queries {
-        let t = Instant::now();
-        hits += index.search(&parse_query(q)?, o)?.len();
-        let d = t.elapsed();
-        times.push(d);
-        slowest.push((d, q.clone()));
-    }
-    times.sort();
-    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+    all.sort();
     println!(
-        "{} queries, {hits} hits: p50 {:.2?} p95 {:.2?} p99 {:.2?} max {:.2?}",
-        times.len(),
-        percentile(&times, 0.50),
-        percentile(&times, 0.95),
-        percentile(&times, 0.99),
-        times[times.len() - 1]
+        "{:>17}: {} queries  p50 {:.2?}  p95 {:.2?}  p99 {:.2?}  max {:.2?}",
+        "all",
+        all.len(),
+        percentile(&all, 0.50),
+        percentile(&all, 0.95),
+        percentile(&all, 0.99),
+        all[all.len() - 1]
     );
-    for (d, q) in slowest.iter().take(5) {
-        println!("  slow: {d:.2?} {q}");
-    }
     Ok(())
 }

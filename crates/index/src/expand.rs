@@ -54,26 +54,61 @@ fn builder(edits: u8) -> &'static LevenshteinAutomatonBuilder {
     cell.get_or_init(|| LevenshteinAutomatonBuilder::new(edits.max(1), true))
 }
 
-/// Borrows a DFA as an automaton over the term dictionary's FST.
-struct Walk<'a>(&'a DFA);
+/// An automaton over the term dictionary's FST: the word's first character exactly, then the
+/// Levenshtein DFA of the rest. Anchoring the first character keeps the walk to one branch of
+/// the dictionary (speech recognition rarely garbles a name's first letter; when it does, the
+/// phonetic match usually still finds it).
+struct Anchored<'a> {
+    first: &'a [u8],
+    rest: &'a DFA,
+}
 
-impl Automaton for Walk<'_> {
-    type State = u32;
+/// Where an [`Anchored`] walk is.
+#[derive(Clone, Copy)]
+enum Step {
+    /// This many bytes of the first character read.
+    First(usize),
+    /// In the DFA of the rest.
+    Rest(u32),
+    /// No match below.
+    Dead,
+}
 
-    fn start(&self) -> u32 {
-        self.0.initial_state()
+impl Automaton for Anchored<'_> {
+    type State = Step;
+
+    fn start(&self) -> Step {
+        if self.first.is_empty() {
+            Step::Rest(self.rest.initial_state())
+        } else {
+            Step::First(0)
+        }
     }
 
-    fn is_match(&self, state: &u32) -> bool {
-        matches!(self.0.distance(*state), Distance::Exact(_))
+    fn is_match(&self, state: &Step) -> bool {
+        matches!(state, Step::Rest(s) if matches!(self.rest.distance(*s), Distance::Exact(_)))
     }
 
-    fn can_match(&self, state: &u32) -> bool {
-        *state != SINK_STATE
+    fn can_match(&self, state: &Step) -> bool {
+        match state {
+            Step::First(_) => true,
+            Step::Rest(s) => *s != SINK_STATE,
+            Step::Dead => false,
+        }
     }
 
-    fn accept(&self, state: &u32, byte: u8) -> u32 {
-        self.0.transition(*state, byte)
+    fn accept(&self, state: &Step, byte: u8) -> Step {
+        match *state {
+            Step::First(i) if self.first.get(i) == Some(&byte) => {
+                if i + 1 == self.first.len() {
+                    Step::Rest(self.rest.initial_state())
+                } else {
+                    Step::First(i + 1)
+                }
+            }
+            Step::Rest(s) => Step::Rest(self.rest.transition(s, byte)),
+            _ => Step::Dead,
+        }
     }
 }
 
@@ -91,8 +126,8 @@ pub fn is_fuzzy_candidate(word: &str) -> bool {
     word.chars().count() >= MIN_FUZZY_LETTERS && word.chars().all(char::is_alphabetic)
 }
 
-/// The terms of `field` within the allowed edits of `word` ([`allowed_edits`]), other than
-/// `word` itself, at most [`MAX_FUZZY_VARIANTS`], the most frequent first; terms in more than
+/// The terms of `field` that begin with the first character of `word` and are within the
+/// allowed edits of it ([`allowed_edits`]), other than `word` itself, at most [`MAX_FUZZY_VARIANTS`], the most frequent first; terms in more than
 /// `max_doc_freq` documents are left out (so common they are other words, and costly to
 /// score).
 pub fn fuzzy_variants(
@@ -111,11 +146,17 @@ pub fn fuzzy_variants(
     } else {
         1
     };
-    let dfa = builder(reach).build_dfa(word);
+    let split = word.chars().next().map_or(0, char::len_utf8);
+    let (first, rest) = word.split_at(split);
+    let dfa = builder(reach).build_dfa(rest);
+    let walk = || Anchored {
+        first: first.as_bytes(),
+        rest: &dfa,
+    };
     let mut found: HashMap<Vec<u8>, u64> = HashMap::new();
     for segment in searcher.segment_readers() {
         let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted.terms().search(Walk(&dfa)).into_stream()?;
+        let mut stream = inverted.terms().search(walk()).into_stream()?;
         while stream.advance() {
             let key = stream.key();
             if key == word.as_bytes() {
@@ -129,7 +170,7 @@ pub fn fuzzy_variants(
         .filter(|(_, df)| *df <= max_doc_freq)
         .filter_map(|(key, doc_freq)| {
             let term = String::from_utf8(key).ok()?;
-            let Distance::Exact(d) = dfa.eval(&term) else {
+            let Distance::Exact(d) = dfa.eval(term.get(split..)?) else {
                 return None;
             };
             (d <= allowed_edits(letters, term.chars().count())).then_some(Found { term, doc_freq })

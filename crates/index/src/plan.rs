@@ -89,7 +89,13 @@ pub(crate) fn plan(
         .filter(|c| c.words.len() == 1)
         .map(|c| c.words[0].as_str())
         .collect();
-    if near.len() >= 2 {
+    // The bonus costs a position check on every passage holding all the words: left out when
+    // even the rarest of them is in most passages (then there are too many to check).
+    let mut rarest = u64::MAX;
+    for w in &near {
+        rarest = rarest.min(searcher.doc_freq(&p.text_term(w))?);
+    }
+    if near.len() >= 2 && rarest <= p.max_doc_freq {
         let terms = near
             .iter()
             .enumerate()
@@ -105,8 +111,15 @@ pub(crate) fn plan(
         let f: Box<dyn TQuery> = Box::new(ConstScoreQuery::new(f, 0.0));
         (Occur::Must, f)
     }));
+    // A lone required clause is searched as itself, so that a word's group of terms can be
+    // scored with block-max WAND (which skips passages that cannot make the top hits).
+    let query = if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+        clauses.pop().expect("one clause").1
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    };
     Ok(Plan {
-        query: Box::new(BooleanQuery::new(clauses)),
+        query,
         highlight: p.highlight,
     })
 }

@@ -166,16 +166,7 @@ impl SearchIndex {
         }
         let searcher = self.reader.searcher();
         let plan = plan::plan(&searcher, &self.fields, query, opts, expander)?;
-        let collector = TopDocs::with_limit(limit)
-            .and_offset(opts.offset.min(MAX_OFFSET))
-            .tweak_score(|segment: &SegmentReader| {
-                let boilerplate = segment.fast_fields().bool("boilerplate").ok();
-                move |doc: DocId, score: Score| match &boilerplate {
-                    Some(col) if col.first(doc) == Some(true) => score * BOILERPLATE_FACTOR,
-                    _ => score,
-                }
-            });
-        let top = searcher.search(&*plan.query, &collector)?;
+        let top = top_docs(&searcher, &*plan.query, limit, opts.offset.min(MAX_OFFSET))?;
         let mut analyzer = tokenize::text_analyzer();
         top.into_iter()
             .map(|(score, addr)| {
@@ -222,4 +213,66 @@ impl SearchIndex {
             text: text(f.text).unwrap_or_default(),
         })
     }
+}
+
+/// Extra hits fetched by plain score, so that boilerplate ranked down can be made up for.
+const MARGIN: usize = 16;
+
+/// The `limit` best passages after `offset`, boilerplate's scores multiplied by
+/// [`BOILERPLATE_FACTOR`].
+///
+/// First the best `offset + limit + MARGIN` by plain score, which tantivy finds fastest
+/// (skipping whole blocks of passages that cannot make the cut); re-ranked, they are the true
+/// answer when enough of them keep a score at least the lowest plain score among them, since no
+/// passage left out can score more than that. Otherwise every match is scored with the factor.
+fn top_docs(
+    searcher: &Searcher,
+    query: &dyn tantivy::query::Query,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<(Score, DocAddress)>> {
+    let want = offset + limit;
+    let fetched = searcher.search(query, &TopDocs::with_limit(want + MARGIN))?;
+    let floor = fetched.last().map_or(0.0, |(s, _)| *s);
+    let complete = fetched.len() < want + MARGIN;
+    let mut columns: Vec<Option<tantivy::columnar::Column<bool>>> = Vec::new();
+    for segment in searcher.segment_readers() {
+        columns.push(segment.fast_fields().bool("boilerplate").ok());
+    }
+    let mut tweaked: Vec<(Score, DocAddress)> = fetched
+        .into_iter()
+        .map(|(score, addr)| {
+            let col = columns
+                .get(addr.segment_ord as usize)
+                .and_then(Option::as_ref);
+            let boilerplate = col.is_some_and(|c| c.first(addr.doc_id) == Some(true));
+            let score = if boilerplate {
+                score * BOILERPLATE_FACTOR
+            } else {
+                score
+            };
+            (score, addr)
+        })
+        .collect();
+    let safe = tweaked.iter().filter(|(s, _)| *s >= floor).count();
+    if !complete && safe < want {
+        let collector =
+            TopDocs::with_limit(limit)
+                .and_offset(offset)
+                .tweak_score(|segment: &SegmentReader| {
+                    let boilerplate = segment.fast_fields().bool("boilerplate").ok();
+                    move |doc: DocId, score: Score| match &boilerplate {
+                        Some(col) if col.first(doc) == Some(true) => score * BOILERPLATE_FACTOR,
+                        _ => score,
+                    }
+                });
+        return Ok(searcher.search(query, &collector)?);
+    }
+    // Best first; equal scores in index order, as tantivy orders them.
+    tweaked.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.segment_ord.cmp(&b.1.segment_ord))
+            .then(a.1.doc_id.cmp(&b.1.doc_id))
+    });
+    Ok(tweaked.into_iter().skip(offset).take(limit).collect())
 }

@@ -442,3 +442,96 @@ fn paging_and_limits() {
     let second: Vec<u32> = page(10, 10).iter().map(|h| h.passage).collect();
     assert_eq!(&first[10..20], &second[..]);
 }
+
+#[test]
+fn boilerplate_is_ranked_down_even_when_it_crowds_the_top() {
+    let ad = "Harbour Coffee! Harbour Coffee, harbour coffee.";
+    let (m, mut ps) = texts(1, "Show", "", &[ad; 40]);
+    for p in &mut ps {
+        p.boilerplate = true;
+    }
+    let normal = texts(
+        2,
+        "Show",
+        "",
+        &["We talked about harbour coffee prices at length with the owner."],
+    );
+    let index = index_of(&[(m, ps), normal]);
+    for limit in [1, 5, 41] {
+        let opts = SearchOptions {
+            limit,
+            ..SearchOptions::default()
+        };
+        let hits = search_opts(&index, "harbour coffee", &opts);
+        assert_eq!(hits.len(), limit);
+        assert_eq!(hits[0].episode, 2, "limit {limit}");
+        assert!(hits[1..].iter().all(|h| h.boilerplate));
+    }
+}
+
+#[test]
+fn an_index_of_another_layout_is_refused() {
+    use tantivy::schema::{Schema, TEXT};
+    let dir = tempfile::tempdir().unwrap();
+    let mut schema = Schema::builder();
+    schema.add_text_field("body", TEXT);
+    tantivy::Index::create_in_dir(dir.path(), schema.build()).unwrap();
+    let err = SearchIndex::open_or_create(dir.path()).err().unwrap();
+    assert!(
+        matches!(err, earshot_index::Error::Incompatible { .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("rebuild"), "{err}");
+}
+
+#[test]
+fn the_index_can_be_shared_between_threads() {
+    fn shared<T: Send + Sync>() {}
+    shared::<SearchIndex>();
+    let index = garble_archive();
+    std::thread::scope(|s| {
+        for q in ["witkoff", "grain", "\"the talks\""] {
+            let index = &index;
+            s.spawn(move || assert!(!search(index, q).is_empty(), "{q}"));
+        }
+    });
+}
+
+mod any_query {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn archive() -> &'static SearchIndex {
+        static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+        INDEX.get_or_init(garble_archive)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Whatever parses can be searched: no panic, no error, bounded results.
+        #[test]
+        fn searches_never_fail(q in r#"([-" a-zA-Z]|wit|koff|ä|ß|зеленский|の|\u{0301}){0,60}"#) {
+            if let Ok(parsed) = parse_query(&q) {
+                let hits = archive().search(&parsed, &SearchOptions::default()).unwrap();
+                prop_assert!(hits.len() <= 20);
+                for h in hits {
+                    prop_assert!(!h.snippet.contains("<script"));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn fuzzy_matching_works_beyond_ascii() {
+    let mut lines = filler();
+    lines.push("Президент Зеленский выступил вечером.");
+    lines.push("Владимир Зелинский тоже.");
+    let index = index_of(&[texts(1, "Show", "", &lines)]);
+    let hits = search(&index, "ЗЕЛЕНСКИЙ");
+    assert_eq!(hits.len(), 2, "{hits:#?}");
+    assert!(hits[0].snippet.contains("<b>Зеленский</b>"));
+    assert!(hits[1].snippet.contains("<b>Зелинский</b>"));
+}
