@@ -1,0 +1,288 @@
+//! Turns a parsed [`Query`] and [`SearchOptions`] into a tantivy query, and gathers what the
+//! snippets must mark. Each loose word becomes a group "the word is present": its exact term,
+//! its fuzzy variants in the index, the expander's variants and its sound-alikes, each boosted
+//! so that an exact match ranks above the others.
+
+use std::ops::Bound;
+
+use tantivy::query::{
+    Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery,
+    Query as TQuery, RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+
+use chrono::Datelike;
+
+use crate::error::Result;
+use crate::expand::{self, TermExpander};
+use crate::query::{Clause, Query};
+use crate::schema::Fields;
+use crate::snippet::Highlight;
+use crate::tokenize;
+use crate::SearchOptions;
+
+/// Boost of fuzzy variants.
+pub const FUZZY_BOOST: f32 = 0.6;
+/// Boost of the expander's variants.
+pub const EXPANDED_BOOST: f32 = 0.8;
+/// Boost of phonetic (sound-alike) matches.
+pub const PHONETIC_BOOST: f32 = 0.4;
+/// Words of a multi-word query found within this many positions of each other score extra.
+pub const PROXIMITY_SLOP: u32 = 4;
+/// Boost of that proximity bonus.
+pub const PROXIMITY_BOOST: f32 = 1.0;
+/// Expander variants used per word or phrase, at most.
+const MAX_EXPANDED: usize = 16;
+/// Variants (fuzzy or phonetic) in more than 1/COMMON of the passages are left out.
+const COMMON: u64 = 20;
+/// ...unless the index is small, when anything under this many passages is kept.
+const COMMON_FLOOR: u64 = 1000;
+
+/// A tantivy query with what its hits' snippets mark.
+pub(crate) struct Plan {
+    pub query: Box<dyn TQuery>,
+    pub highlight: Highlight,
+}
+
+struct Planner<'a> {
+    searcher: &'a Searcher,
+    fields: &'a Fields,
+    expander: &'a dyn TermExpander,
+    total: u64,
+    max_doc_freq: u64,
+    highlight: Highlight,
+}
+
+/// Builds the query for `query` with the filters of `opts`.
+pub(crate) fn plan(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &Query,
+    opts: &SearchOptions,
+    expander: &dyn TermExpander,
+) -> Result<Plan> {
+    let total = searcher.total_num_docs()?;
+    let mut p = Planner {
+        searcher,
+        fields,
+        expander,
+        total,
+        max_doc_freq: (total / COMMON).max(COMMON_FLOOR),
+        highlight: Highlight::default(),
+    };
+    let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+    for c in query.required() {
+        let q = if c.is_loose_word() {
+            p.loose_word(&c.words[0])?
+        } else {
+            p.exact(c)?
+        };
+        clauses.push((Occur::Must, q));
+    }
+    for c in query.excluded() {
+        clauses.push((Occur::MustNot, p.exact_only(&c.words)));
+    }
+    // Proximity: the required single words, in the order typed, near each other.
+    let near: Vec<&str> = query
+        .required()
+        .filter(|c| c.words.len() == 1)
+        .map(|c| c.words[0].as_str())
+        .collect();
+    // The bonus costs a position check on every passage holding all the words: left out when
+    // even the rarest of them is in most passages (then there are too many to check).
+    let mut rarest = u64::MAX;
+    for w in &near {
+        rarest = rarest.min(searcher.doc_freq(&p.text_term(w))?);
+    }
+    if near.len() >= 2 && rarest <= p.max_doc_freq {
+        let terms = near
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (i, p.text_term(w)))
+            .collect();
+        let phrase = PhraseQuery::new_with_offset_and_slop(terms, PROXIMITY_SLOP);
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)),
+        ));
+    }
+    clauses.extend(filters(fields, opts).into_iter().map(|f| {
+        let f: Box<dyn TQuery> = Box::new(ConstScoreQuery::new(f, 0.0));
+        (Occur::Must, f)
+    }));
+    // A lone required clause is searched as itself, so that a word's group of terms can be
+    // scored with block-max WAND (which skips passages that cannot make the top hits).
+    let query = if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+        clauses.pop().expect("one clause").1
+    } else {
+        Box::new(BooleanQuery::new(clauses))
+    };
+    Ok(Plan {
+        query,
+        highlight: p.highlight,
+    })
+}
+
+/// BM25's inverse document frequency, as tantivy computes it.
+fn idf(doc_freq: u64, total: u64) -> f32 {
+    let doc_freq = doc_freq.min(total) as f32;
+    (1.0 + (total as f32 - doc_freq + 0.5) / (doc_freq + 0.5)).ln()
+}
+
+fn term_query(term: Term, boost: f32) -> Box<dyn TQuery> {
+    let q = Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs));
+    if boost == 1.0 {
+        q
+    } else {
+        Box::new(BoostQuery::new(q, boost))
+    }
+}
+
+impl Planner<'_> {
+    fn text_term(&self, word: &str) -> Term {
+        Term::from_field_text(self.fields.text, word)
+    }
+
+    /// A variant's boost, lowered when the variant is commoner than the word so it can never
+    /// outscore the word itself; a rarer variant keeps its own weight times `boost`.
+    fn scaled(&self, boost: f32, word_idf: f32, variant: &Term) -> Result<Option<f32>> {
+        let df = self.searcher.doc_freq(variant)?;
+        if df == 0 || df > self.max_doc_freq {
+            return Ok(None);
+        }
+        Ok(Some(boost * (word_idf / idf(df, self.total)).min(1.0)))
+    }
+
+    fn loose_word(&mut self, word: &str) -> Result<Box<dyn TQuery>> {
+        let exact = self.text_term(word);
+        let word_idf = idf(self.searcher.doc_freq(&exact)?, self.total);
+        self.highlight.terms.insert(word.to_owned());
+        let mut group: Vec<(Occur, Box<dyn TQuery>)> =
+            vec![(Occur::Should, term_query(exact, 1.0))];
+        for v in expand::fuzzy_variants(self.searcher, self.fields.text, word, self.max_doc_freq)? {
+            let boost = FUZZY_BOOST * (word_idf / idf(v.doc_freq, self.total)).min(1.0);
+            group.push((Occur::Should, term_query(self.text_term(&v.term), boost)));
+            self.highlight.terms.insert(v.term);
+        }
+        group.extend(self.expanded(word, &[word], word_idf)?);
+        if expand::is_fuzzy_candidate(word) {
+            if let Some((primary, alternate)) = tokenize::codes(word) {
+                for code in std::iter::once(primary).chain(alternate) {
+                    let term = Term::from_field_text(self.fields.phonetic, &code);
+                    if let Some(boost) = self.scaled(PHONETIC_BOOST, word_idf, &term)? {
+                        group.push((Occur::Should, term_query(term, boost)));
+                        self.highlight.codes.insert(code);
+                    }
+                }
+            }
+        }
+        Ok(if group.len() == 1 {
+            group.pop().expect("one clause").1
+        } else {
+            Box::new(BooleanQuery::new(group))
+        })
+    }
+
+    /// The expander's variants of `key` (a word, or a phrase's words joined by a space), other
+    /// than `words` themselves, as Should clauses.
+    fn expanded(
+        &mut self,
+        key: &str,
+        words: &[&str],
+        word_idf: f32,
+    ) -> Result<Vec<(Occur, Box<dyn TQuery>)>> {
+        let mut out = Vec::new();
+        let mut analyzer = tokenize::text_analyzer();
+        for variant in self.expander.variants(key).into_iter().take(MAX_EXPANDED) {
+            let tokens: Vec<String> = tokenize::words(&mut analyzer, &variant)
+                .into_iter()
+                .map(|w| w.norm)
+                .take(crate::query::MAX_PHRASE_WORDS)
+                .collect();
+            if tokens.is_empty() || tokens.iter().map(String::as_str).eq(words.iter().copied()) {
+                continue;
+            }
+            let q: Box<dyn TQuery> = if let [one] = tokens.as_slice() {
+                let term = self.text_term(one);
+                match self.scaled(EXPANDED_BOOST, word_idf, &term)? {
+                    Some(boost) => term_query(term, boost),
+                    None => continue,
+                }
+            } else {
+                let terms = tokens.iter().map(|t| self.text_term(t)).collect();
+                Box::new(BoostQuery::new(
+                    Box::new(PhraseQuery::new(terms)),
+                    EXPANDED_BOOST,
+                ))
+            };
+            self.highlight.terms.extend(tokens);
+            out.push((Occur::Should, q));
+        }
+        Ok(out)
+    }
+
+    /// A quoted phrase (or a typed word punctuation split): exactly, or as the expander's
+    /// variants of it.
+    fn exact(&mut self, c: &Clause) -> Result<Box<dyn TQuery>> {
+        self.highlight.terms.extend(c.words.iter().cloned());
+        let q = self.exact_only(&c.words);
+        let key = c.words.join(" ");
+        let words: Vec<&str> = c.words.iter().map(String::as_str).collect();
+        // The expander's phrase variants are scored like the phrase (no idf scaling).
+        let variants = self.expanded(&key, &words, f32::INFINITY)?;
+        if variants.is_empty() {
+            return Ok(q);
+        }
+        let mut group = vec![(Occur::Should, q)];
+        group.extend(variants);
+        Ok(Box::new(BooleanQuery::new(group)))
+    }
+
+    fn exact_only(&self, words: &[String]) -> Box<dyn TQuery> {
+        let terms: Vec<Term> = words.iter().map(|w| self.text_term(w)).collect();
+        if terms.len() == 1 {
+            term_query(terms.into_iter().next().expect("one term"), 1.0)
+        } else {
+            Box::new(PhraseQuery::new(terms))
+        }
+    }
+}
+
+/// The filters of `opts`, each a query every hit must match.
+fn filters(f: &Fields, opts: &SearchOptions) -> Vec<Box<dyn TQuery>> {
+    let mut out: Vec<Box<dyn TQuery>> = Vec::new();
+    let key_query = |field: Field, value: &str| -> Box<dyn TQuery> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(field, &tokenize::key(value)),
+            IndexRecordOption::Basic,
+        ))
+    };
+    if !opts.shows.is_empty() {
+        let shows = opts
+            .shows
+            .iter()
+            .map(|s| (Occur::Should, key_query(f.show, s)))
+            .collect();
+        out.push(Box::new(BooleanQuery::new(shows)));
+    }
+    if let Some(speaker) = &opts.speaker {
+        out.push(key_query(f.speaker, speaker));
+    }
+    let day =
+        |d: chrono::NaiveDate| Term::from_field_i64(f.published, i64::from(d.num_days_from_ce()));
+    if opts.after.is_some() || opts.before.is_some() {
+        let lower = opts
+            .after
+            .map_or(Bound::Unbounded, |d| Bound::Included(day(d)));
+        let upper = opts
+            .before
+            .map_or(Bound::Unbounded, |d| Bound::Included(day(d)));
+        out.push(Box::new(RangeQuery::new(lower, upper)));
+    }
+    if let Some(ids) = &opts.episodes {
+        let terms = ids.iter().map(|&id| Term::from_field_i64(f.episode, id));
+        out.push(Box::new(TermSetQuery::new(terms)));
+    }
+    out
+}
