@@ -1,0 +1,286 @@
+//! `earshot ingest`: files are read and parsed in parallel; one writer puts each transcript in
+//! the catalog (one transaction per transcript) and then in the index, committing the index
+//! in batches with the catalog's change number, so that recovery knows where it stopped.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use earshot_import::{collect_paths, import_bytes, read_limited, ImportError, Options};
+use earshot_index::{EpisodeMeta, IndexWriter};
+use earshot_model::{NaiveDate, Timing, Transcript};
+use earshot_store::{EpisodeWrite, FileRecord, SourceRecord, Target, WriteOutcome};
+use rayon::prelude::*;
+
+use crate::{dedup, Archive, Result};
+
+/// How to ingest.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// A layout id instead of detection.
+    pub format: Option<String>,
+    /// A show name for every transcript, overriding what the files say.
+    pub show: Option<String>,
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Default)]
+pub struct IngestReport {
+    pub files: u64,
+    pub bytes: u64,
+    pub added: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub merged: u64,
+    pub rejected: Vec<ImportError>,
+    pub elapsed: Duration,
+}
+
+/// Progress, for a progress bar.
+#[derive(Debug, Clone, Copy)]
+pub enum IngestEvent {
+    /// The number of files and their total size are known.
+    Start { files: u64, bytes: u64 },
+    /// A file is done.
+    File { bytes: u64 },
+}
+
+/// One file, read and parsed off the writer's thread.
+struct Parsed {
+    path: PathBuf,
+    hash: String,
+    size: u64,
+    outcome: std::result::Result<Option<Vec<Transcript>>, ImportError>,
+}
+
+/// The index is committed after this many writes, so that a crash loses little index work.
+const COMMIT_EVERY: usize = 2_000;
+const UNKNOWN_SHOW: &str = "(unknown show)";
+
+impl Archive {
+    /// Ingests files, directories and feeds. Bad files are rejected with their reasons and do
+    /// not stop the rest.
+    pub fn ingest(
+        &mut self,
+        paths: &[PathBuf],
+        opts: &IngestOptions,
+        progress: &mut dyn FnMut(IngestEvent),
+    ) -> Result<IngestReport> {
+        self.require_write()?;
+        let started = Instant::now();
+        let (files, walk_errors) = collect_paths(paths);
+        let mut report = IngestReport {
+            rejected: walk_errors,
+            files: files.len() as u64,
+            ..IngestReport::default()
+        };
+        let sizes: Vec<u64> = files.iter().map(|f| f.metadata().map(|m| m.len()).unwrap_or(0)).collect();
+        report.bytes = sizes.iter().sum();
+        progress(IngestEvent::Start { files: report.files, bytes: report.bytes });
+
+        let known: HashMap<String, String> = files
+            .iter()
+            .filter_map(|f| {
+                let p = f.display().to_string();
+                self.catalog.file(&p).ok().flatten().map(|r| (p, r.hash))
+            })
+            .collect();
+        let mut fingerprints = self.catalog.fingerprints()?;
+        let mut writer = self.index.writer()?;
+        let import = Options { format: opts.format.clone(), ..Options::default() };
+        let (tx, rx) = mpsc::sync_channel::<Parsed>(64);
+        let mut pending = 0usize;
+        let result: Result<()> = std::thread::scope(|scope| {
+            scope.spawn(|| {
+                files.par_iter().for_each_with(tx, |tx, path| {
+                    let _ = tx.send(read_and_parse(path, &known, &import));
+                });
+            });
+            for parsed in rx {
+                progress(IngestEvent::File { bytes: parsed.size });
+                let transcripts = match parsed.outcome {
+                    Err(e) => {
+                        report.rejected.push(e);
+                        continue;
+                    }
+                    Ok(None) => {
+                        report.unchanged += 1;
+                        continue;
+                    }
+                    Ok(Some(t)) => t,
+                };
+                for mut t in transcripts {
+                    if let Some(show) = &opts.show {
+                        t.show = Some(show.clone());
+                    }
+                    match self.put(&mut writer, &mut fingerprints, &t)? {
+                        WriteOutcome::Added => report.added += 1,
+                        WriteOutcome::Updated => report.updated += 1,
+                        WriteOutcome::Merged => report.merged += 1,
+                        WriteOutcome::Unchanged => report.unchanged += 1,
+                    }
+                    pending += 1;
+                }
+                self.catalog.put_file(&FileRecord {
+                    path: parsed.path.display().to_string(),
+                    hash: parsed.hash,
+                    size: parsed.size,
+                })?;
+                if pending >= COMMIT_EVERY {
+                    self.commit(&mut writer)?;
+                    pending = 0;
+                }
+            }
+            Ok(())
+        });
+        result?;
+        self.commit(&mut writer)?;
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    /// Commits the index at the catalog's newest change and forgets the changes it now holds.
+    pub(crate) fn commit(&mut self, writer: &mut IndexWriter) -> Result<()> {
+        let seq = self.catalog.last_change()?;
+        writer.commit(seq)?;
+        self.catalog.prune_changes(seq)?;
+        Ok(())
+    }
+
+    /// Writes one transcript to the catalog, then to the index.
+    fn put(&mut self, writer: &mut IndexWriter, fingerprints: &mut Vec<(i64, u64, u64)>, t: &Transcript) -> Result<WriteOutcome> {
+        let content_hash = content_hash(t);
+        let show = t.show.clone().unwrap_or_else(|| UNKNOWN_SHOW.to_owned());
+        let title = t.title.clone().or_else(|| title_from_source(&t.source));
+        let published = t.published.map(|d| d.to_string());
+        let words = t.word_count() as u64;
+        let simhash = dedup::simhash(t.segments.iter().map(|s| s.text.as_str()));
+        let target = match self.catalog.source(&t.source)? {
+            Some(known) if known.content_hash == content_hash => return Ok(WriteOutcome::Unchanged),
+            Some(known) => {
+                let primary = self.catalog.episode(known.episode)?.is_some_and(|e| e.primary_source == t.source);
+                Target::Existing { episode: known.episode, replace: primary }
+            }
+            None => {
+                let by_key = match &title {
+                    Some(title) => self.catalog.find_episode(&show, title, published.as_deref())?,
+                    None => None,
+                };
+                let by_text = || {
+                    fingerprints
+                        .iter()
+                        .find(|(_, h, w)| dedup::same_text((*h, *w), (simhash, words)))
+                        .map(|(id, _, _)| *id)
+                };
+                match by_key.or_else(by_text) {
+                    Some(episode) => Target::Existing { episode, replace: self.is_better(episode, t)? },
+                    None => Target::New,
+                }
+            }
+        };
+        let write = EpisodeWrite {
+            target,
+            source: SourceRecord {
+                path: t.source.clone(),
+                episode: 0,
+                format: t.format.clone(),
+                content_hash,
+                warnings: serde_json::to_value(&t.warnings).unwrap_or_default(),
+            },
+            show: show.clone(),
+            title: title.clone(),
+            published,
+            duration_s: t.duration_s,
+            language: t.language.clone(),
+            audio_url: t.audio_url.clone(),
+            sentences: sentences(t),
+            segments: t.segments.clone(),
+            simhash,
+            words,
+        };
+        let (id, outcome) = self.catalog.write(&write)?;
+        let rewrote = matches!(target, Target::New | Target::Existing { replace: true, .. });
+        if rewrote && outcome != WriteOutcome::Unchanged {
+            fingerprints.retain(|(e, _, _)| *e != id);
+            fingerprints.push((id, simhash, words));
+            let record = self.catalog.episode(id)?;
+            let meta = EpisodeMeta {
+                id,
+                show,
+                title: record.as_ref().and_then(|r| r.title.clone()).unwrap_or_default(),
+                published: record.as_ref().and_then(|r| r.published.as_deref()).and_then(parse_date),
+                source: t.source.clone(),
+            };
+            writer.delete_episode(id);
+            writer.add_episode(&meta, &earshot_text::passages::passages(&t.segments))?;
+        }
+        Ok(outcome)
+    }
+
+    /// A second source replaces an episode's text when its timing is better (exact over
+    /// estimated), or as good and longer.
+    fn is_better(&self, episode: i64, t: &Transcript) -> Result<bool> {
+        let current = self.catalog.segments(episode)?;
+        let rank = |exact: bool| u8::from(exact);
+        let cur_exact = current.iter().any(|s| s.timing == Timing::Exact);
+        let new_exact = t.timing() == Timing::Exact;
+        let cur_words: usize = current.iter().map(|s| s.text.split_whitespace().count()).sum();
+        Ok(rank(new_exact) > rank(cur_exact) || (new_exact == cur_exact && t.word_count() > cur_words + cur_words / 10))
+    }
+}
+
+/// Reads, hashes and parses one file; `Ok(None)` when it is unchanged since the last ingest.
+fn read_and_parse(path: &Path, known: &HashMap<String, String>, opts: &Options) -> Parsed {
+    let shown = path.display().to_string();
+    let bytes = match read_limited(path, opts.max_bytes) {
+        Ok(b) => b,
+        Err(e) => return Parsed { path: path.to_path_buf(), hash: String::new(), size: 0, outcome: Err(e) },
+    };
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    let size = bytes.len() as u64;
+    let outcome = if known.get(&shown) == Some(&hash) {
+        Ok(None)
+    } else {
+        import_bytes(&shown, &bytes, path.parent(), opts).map(Some)
+    };
+    Parsed { path: path.to_path_buf(), hash, size, outcome }
+}
+
+/// A hash of everything a transcript says (its source path aside).
+fn content_hash(t: &Transcript) -> String {
+    let mut h = blake3::Hasher::new();
+    let mut clone = t.clone();
+    clone.source.clear();
+    let json = serde_json::to_vec(&clone).unwrap_or_default();
+    h.update(&json);
+    h.finalize().to_hex().to_string()
+}
+
+/// Sentences with their segment, byte range and estimated start.
+fn sentences(t: &Transcript) -> Vec<(u32, u32, u32, Option<u64>)> {
+    let mut out = Vec::new();
+    for (i, seg) in t.segments.iter().enumerate() {
+        let len = seg.text.len().max(1) as u64;
+        for r in earshot_text::sentences::split(&seg.text) {
+            let ms = match (seg.start_ms, seg.end_ms) {
+                (Some(s), Some(e)) if e >= s => Some(s + (e - s) * r.start as u64 / len),
+                (s, _) => s,
+            };
+            out.push((i as u32, r.start as u32, r.end as u32, ms));
+        }
+    }
+    out
+}
+
+/// A title from a file name when the transcript has none.
+fn title_from_source(source: &str) -> Option<String> {
+    let file = source.rsplit(['/', '\\']).next()?;
+    let stem = file.split_once('#').map_or(file, |(f, _)| f);
+    let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    Some(stem.replace(['_', '-'], " ")).filter(|s| !s.trim().is_empty())
+}
+
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}

@@ -1,0 +1,148 @@
+//! An earshot archive on disk: the catalog (the truth) and the search index derived from it,
+//! kept consistent across crashes, behind a lock so that two processes never write at once.
+//!
+//! ```text
+//! DIR/catalog.sqlite   shows, episodes, sources, segments, sentences, change log
+//! DIR/index/           tantivy: one document per passage
+//! DIR/lock             held exclusively by a writer, shared by readers
+//! ```
+
+mod dedup;
+mod error;
+mod ingest;
+mod lock;
+mod recover;
+mod search;
+
+use std::path::{Path, PathBuf};
+
+use earshot_index::SearchIndex;
+use earshot_store::{Catalog, SqliteCatalog};
+
+pub use error::ArchiveError;
+pub use ingest::{IngestEvent, IngestOptions, IngestReport};
+pub use search::{EpisodeHits, SearchRequest};
+
+/// Result of archive operations.
+pub type Result<T, E = ArchiveError> = std::result::Result<T, E>;
+
+/// How an archive is opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Reading only (search, stats, export): other readers may share the archive.
+    Read,
+    /// Writing (ingest, remove, reindex): no one else may have the archive open.
+    Write,
+}
+
+/// An open archive.
+pub struct Archive {
+    dir: PathBuf,
+    catalog: Box<dyn Catalog>,
+    index: SearchIndex,
+    _lock: lock::ArchiveLock,
+}
+
+impl Archive {
+    /// Opens (creating when writing) the archive in `dir`, bringing the index up to date with
+    /// the catalog if an earlier process died between the two.
+    pub fn open(dir: &Path, access: Access) -> Result<Self> {
+        if access == Access::Read && !dir.join("catalog.sqlite").exists() {
+            return Err(ArchiveError::NoArchive(dir.to_path_buf()));
+        }
+        std::fs::create_dir_all(dir).map_err(|e| ArchiveError::io(dir, e))?;
+        // Recovery writes, so it needs the exclusive lock even for a reader; a reader then
+        // falls back to sharing.
+        let lock = lock::ArchiveLock::exclusive(dir);
+        let lock = match (lock, access) {
+            (Ok(l), _) => l,
+            (Err(ArchiveError::Busy(_)), Access::Read) => lock::ArchiveLock::shared(dir)?,
+            (Err(e), _) => return Err(e),
+        };
+        let catalog = SqliteCatalog::open(&dir.join("catalog.sqlite"))?;
+        let index = SearchIndex::open_or_create(&dir.join("index"))?;
+        let mut archive = Archive {
+            dir: dir.to_path_buf(),
+            catalog: Box::new(catalog),
+            index,
+            _lock: lock,
+        };
+        if archive._lock.is_exclusive() {
+            recover::catch_up(&mut archive)?;
+            if access == Access::Read {
+                archive._lock = archive._lock.downgrade(dir)?;
+            }
+        }
+        Ok(archive)
+    }
+
+    /// The archive's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The catalog.
+    pub fn catalog(&self) -> &dyn Catalog {
+        self.catalog.as_ref()
+    }
+
+    /// The search index.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Rebuilds the search index from the catalog.
+    pub fn reindex(&mut self, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+        self.require_write()?;
+        recover::rebuild(self, progress)
+    }
+
+    /// Removes an episode. False when there is none with this id.
+    pub fn remove_episode(&mut self, id: i64) -> Result<bool> {
+        self.require_write()?;
+        let removed = self.catalog.remove_episode(id)?;
+        recover::catch_up(self)?;
+        Ok(removed)
+    }
+
+    /// Removes one source (a path as ingested, `feed.xml#N` for a feed item). When it held the
+    /// episode's text and another source remains, that source's file is read again.
+    pub fn remove_source(&mut self, path: &str) -> Result<Option<earshot_store::RemovedSource>> {
+        self.require_write()?;
+        let removed = self.catalog.remove_source(path)?;
+        if let Some(next) = removed.as_ref().and_then(|r| r.new_primary.clone()) {
+            let file = next.split_once('#').map_or(next.as_str(), |(f, _)| f).to_owned();
+            let opts = IngestOptions::default();
+            self.ingest(&[PathBuf::from(file)], &opts, &mut |_| {})?;
+        }
+        recover::catch_up(self)?;
+        Ok(removed)
+    }
+
+    /// True when the index holds exactly the catalog's episodes and passages (for tests and
+    /// `earshot stats --check`).
+    pub fn is_consistent(&self) -> Result<bool> {
+        recover::is_consistent(self)
+    }
+
+    fn require_write(&self) -> Result<()> {
+        if self._lock.is_exclusive() {
+            Ok(())
+        } else {
+            Err(ArchiveError::Busy(self.dir.clone()))
+        }
+    }
+}
+
+/// The default archive folder: `EARSHOT_DATA` is read by the CLI; this is the platform's data
+/// directory for earshot, else `./earshot-data`.
+pub fn default_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from));
+    match base {
+        Some(b) => b.join("earshot"),
+        None => PathBuf::from("earshot-data"),
+    }
+}

@@ -1,0 +1,149 @@
+//! The archive end to end on small hand-written transcripts: ingest, re-ingest, duplicates,
+//! search with recognition errors, removal, the lock, and recovery of a lagging index.
+
+use std::path::{Path, PathBuf};
+
+use earshot_archive::{Access, Archive, ArchiveError, IngestOptions, SearchRequest};
+
+const STAMPED: &str = "The Meridian Brief - Envoys in Riyadh\n\nEpisode Date: March 14, 2026\n\nEnvoys in Riyadh ...\n\nTranscript\nDiscussion (0)\nStarting point is 00:00:00 Good evening. Steve Witkoff flew to Riyadh this morning to meet the Saudi side.\nStarting point is 00:01:10 Whitkoff has done this before, and Uschukov was there for the Russians.\nStarting point is 00:02:30 Meanwhile in Kyiv, Zolenski told parliament that the grain corridor stays open.\nStarting point is 00:03:45 Use the code BRIEF for ten percent off at the Meridian shop. Take care.\n";
+
+const SAME_EPISODE_PLAIN: &str = "Title: Envoys in Riyadh\nShow: The Meridian Brief\nDate: 2026-03-14\n\nGood evening. Steve Witkoff flew to Riyadh this morning to meet the Saudi side. Whitkoff has done this before, and Uschukov was there for the Russians.\n";
+
+const OTHER: &str = "Title: Harbour strikes in Odesa\nShow: Night Desk\nDate: 2025-11-02\n\nThe port of Odesa was struck again overnight. Wittkov said nothing about it in his statement, which surprised the reporters waiting outside.\n\nThe grain ships are waiting at anchor, and the insurers are nervous about every crossing.\n";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn open(dir: &Path) -> Archive {
+    Archive::open(dir, Access::Write).unwrap()
+}
+
+fn search(a: &Archive, q: &str) -> Vec<earshot_index::Hit> {
+    a.search(&SearchRequest { query: q.into(), limit: 20, ..SearchRequest::default() }).unwrap()
+}
+
+#[test]
+fn ingest_search_reingest_and_remove() {
+    let input = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(input.path(), "riyadh.txt", STAMPED);
+    write(input.path(), "odesa.txt", OTHER);
+    write(input.path(), "empty.txt", "");
+    let mut a = open(data.path());
+    let r = a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    assert_eq!((r.added, r.rejected.len()), (2, 1), "{r:?}");
+    assert!(r.rejected[0].to_string().contains("empty.txt: the file is empty"));
+    assert!(a.is_consistent().unwrap());
+
+    // A garbled spelling finds every variant, and the exact one ranks first.
+    let hits = search(&a, "Witkoff");
+    assert!(hits.len() >= 3, "{hits:?}");
+    assert!(hits[0].snippet.contains("<b>Witkoff</b>"), "{}", hits[0].snippet);
+    assert!(hits.iter().any(|h| h.snippet.contains("<b>Wittkov</b>")));
+    let riyadh = &hits[0];
+    assert_eq!(riyadh.show, "The Meridian Brief");
+    assert_eq!(riyadh.start_ms, 0);
+    assert_eq!(search(&a, "Ushakov")[0].start_ms, 70_000);
+    assert_eq!(search(&a, "Zelensky")[0].start_ms, 150_000);
+
+    // Re-ingesting changes nothing.
+    let r = a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    assert_eq!((r.added, r.updated, r.merged), (0, 0, 0), "{r:?}");
+    assert_eq!(r.unchanged, 2);
+
+    // An edited file updates its episode.
+    write(input.path(), "odesa.txt", &OTHER.replace("nervous", "anxious"));
+    let r = a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    assert_eq!(r.updated, 1, "{r:?}");
+    assert!(!search(&a, "anxious").is_empty());
+    assert!(search(&a, "nervous").is_empty());
+
+    let odesa = search(&a, "insurers")[0].episode;
+    assert!(a.remove_episode(odesa).unwrap());
+    assert!(search(&a, "insurers").is_empty());
+    assert!(a.is_consistent().unwrap());
+    assert_eq!(a.catalog().stats().unwrap().episodes, 1);
+}
+
+#[test]
+fn the_same_episode_from_two_sources_is_one_episode() {
+    let input = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let plain = write(input.path(), "a-plain.txt", SAME_EPISODE_PLAIN);
+    let stamped = write(input.path(), "b-stamped.txt", STAMPED);
+    let mut a = open(data.path());
+    let r = a.ingest(&[plain.clone(), stamped.clone()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    assert_eq!((r.added, r.merged), (1, 1), "{r:?}");
+    let id = a.catalog().episode_ids().unwrap()[0];
+    let sources = a.catalog().sources(id).unwrap();
+    assert_eq!(sources.len(), 2);
+    // The exactly timed source's text wins.
+    let ep = a.catalog().episode(id).unwrap().unwrap();
+    assert_eq!(ep.primary_source, stamped.display().to_string());
+    assert!(a.is_consistent().unwrap());
+
+    // Removing the primary source brings the other's text back.
+    let removed = a.remove_source(&stamped.display().to_string()).unwrap().unwrap();
+    assert!(!removed.episode_removed);
+    let ep = a.catalog().episode(id).unwrap().unwrap();
+    assert_eq!(ep.primary_source, plain.display().to_string());
+    assert!(search(&a, "Zelensky").is_empty(), "the stamped source's text is gone");
+    assert!(a.is_consistent().unwrap());
+}
+
+#[test]
+fn filters_narrow_the_hits() {
+    let input = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(input.path(), "riyadh.txt", STAMPED);
+    write(input.path(), "odesa.txt", OTHER);
+    let mut a = open(data.path());
+    a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    let req = |shows: Vec<String>, after| SearchRequest { query: "Witkoff".into(), limit: 20, shows, after, ..SearchRequest::default() };
+    let night = a.search(&req(vec!["night desk".into()], None)).unwrap();
+    assert!(!night.is_empty() && night.iter().all(|h| h.show == "Night Desk"));
+    let recent = a.search(&req(vec![], earshot_model::NaiveDate::from_ymd_opt(2026, 1, 1))).unwrap();
+    assert!(!recent.is_empty() && recent.iter().all(|h| h.show == "The Meridian Brief"));
+    // The sponsor read is boilerplate: it ranks below content that matches as well.
+    let code = search(&a, "Riyadh");
+    assert!(!code[0].boilerplate);
+}
+
+#[test]
+fn a_second_writer_is_told_the_archive_is_busy() {
+    let data = tempfile::tempdir().unwrap();
+    let _first = open(data.path());
+    match Archive::open(data.path(), Access::Write) {
+        Err(ArchiveError::Busy(_)) => {}
+        other => panic!("expected busy, got {:?}", other.err()),
+    }
+    assert!(matches!(Archive::open(data.path(), Access::Read), Err(ArchiveError::Busy(_))));
+}
+
+#[test]
+fn reading_a_missing_archive_is_a_clear_error() {
+    let data = tempfile::tempdir().unwrap();
+    let err = Archive::open(&data.path().join("nowhere"), Access::Read).err().unwrap();
+    assert!(err.to_string().contains("no archive in"), "{err}");
+}
+
+#[test]
+fn reindex_rebuilds_an_index_that_was_lost() {
+    let input = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(input.path(), "riyadh.txt", STAMPED);
+    {
+        let mut a = open(data.path());
+        a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    }
+    std::fs::remove_dir_all(data.path().join("index")).unwrap();
+    // Opening finds an empty index behind a full catalog and rebuilds it.
+    let mut a = open(data.path());
+    assert!(a.is_consistent().unwrap());
+    assert!(!search(&a, "Riyadh").is_empty());
+    assert_eq!(a.reindex(&mut |_, _| {}).unwrap(), 1);
+    assert!(a.is_consistent().unwrap());
+}
