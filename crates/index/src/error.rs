@@ -28,5 +28,5 @@ pub enum Error {
     Payload(String),
 }
 
-/// Result with the index's [`Error`].
+/// Result with the index's [`enum@Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -11,6 +11,8 @@
 //! and the variants a [`TermExpander`] knows; exact matches rank first. See [`parse_query`]
 //! for the language.
 
+#![warn(missing_docs)]
+
 mod error;
 pub mod expand;
 mod plan;
@@ -28,16 +30,19 @@ pub use earshot_model::Passage;
 pub use error::{Error, Result};
 pub use expand::{NoExpansion, TermExpander};
 pub use query::{parse_query, Clause, Query, QueryError};
-pub use search::SearchIndex;
-pub use writer::IndexWriter;
+pub use search::{SearchIndex, BOILERPLATE_FACTOR, MAX_LIMIT, MAX_OFFSET};
+pub use writer::{IndexWriter, HEAP_BYTES, THREADS};
 
 /// What the index keeps of an episode with each of its passages.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EpisodeMeta {
     /// The catalog's id of the episode.
     pub id: i64,
+    /// The show's name as the catalog has it.
     pub show: String,
+    /// The episode's title.
     pub title: String,
+    /// The day the episode was published, when known.
     pub published: Option<NaiveDate>,
     /// Where the transcript came from (the path as the user gave it).
     pub source: String,
@@ -46,9 +51,9 @@ pub struct EpisodeMeta {
 /// Which hits a search returns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchOptions {
-    /// Hits to return, at most (capped at [`search::MAX_LIMIT`]); 0 returns none.
+    /// Hits to return, at most (capped at [`MAX_LIMIT`]); 0 returns none.
     pub limit: usize,
-    /// Hits to skip first, for paging (capped at [`search::MAX_OFFSET`]).
+    /// Hits to skip first, for paging (capped at [`MAX_OFFSET`]).
     pub offset: usize,
     /// Only these shows (any of them, case-insensitive); empty for all.
     pub shows: Vec<String>,
@@ -85,14 +90,21 @@ pub struct Hit {
     pub passage: u32,
     /// The segment the passage begins in.
     pub segment: u32,
+    /// Where the passage begins, in milliseconds from the start of the episode.
     pub start_ms: u64,
+    /// Where the passage ends, in milliseconds from the start of the episode.
     pub end_ms: u64,
+    /// The speaker's label as the transcript gives it.
     pub speaker: Option<String>,
     /// A sponsor read or sign-off: ranked down.
     pub boilerplate: bool,
+    /// The episode's show.
     pub show: String,
+    /// The episode's title.
     pub title: String,
+    /// The day the episode was published, when known.
     pub published: Option<NaiveDate>,
+    /// Where the episode's transcript came from.
     pub source: String,
     /// Relevance; higher is better. Only comparable within one search.
     pub score: f32,

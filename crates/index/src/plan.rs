@@ -90,7 +90,8 @@ pub(crate) fn plan(
         .map(|c| c.words[0].as_str())
         .collect();
     // The bonus costs a position check on every passage holding all the words: left out when
-    // even the rarest of them is in most passages (then there are too many to check).
+    // even the rarest of them is in more than one passage in [`COMMON`] (too many to check,
+    // and so common that nearness says little).
     let mut rarest = u64::MAX;
     for w in &near {
         rarest = rarest.min(searcher.doc_freq(&p.text_term(w))?);

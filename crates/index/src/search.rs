@@ -79,7 +79,7 @@ impl SearchIndex {
         })
     }
 
-    /// A writer ([`writer::THREADS`] threads, [`writer::HEAP_BYTES`] of memory). Fails while
+    /// A writer ([`crate::THREADS`] threads, [`crate::HEAP_BYTES`] of memory). Fails while
     /// another writer is open on this index, in this process or another.
     pub fn writer(&self) -> Result<IndexWriter> {
         let inner = self

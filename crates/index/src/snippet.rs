@@ -46,7 +46,9 @@ pub fn snippet(analyzer: &mut TextAnalyzer, text: &str, highlight: &Highlight) -
         .collect();
     let (from, to) = window(text, &words, &marked);
     let mut out = String::with_capacity(to - from + 32);
-    if from > 0 {
+    let cut_before = !text[..from].trim().is_empty();
+    let cut_after = !text[to..].trim().is_empty();
+    if cut_before {
         out.push('…');
     }
     let mut at = from;
@@ -62,7 +64,7 @@ pub fn snippet(analyzer: &mut TextAnalyzer, text: &str, highlight: &Highlight) -
         at = w.to;
     }
     escape(&text[at..to], &mut out);
-    if to < text.len() {
+    if cut_after {
         out.push('…');
     }
     out
@@ -165,6 +167,21 @@ mod tests {
             s,
             "Then <b>Whitkoff</b> flew &lt;home&gt; &amp; &quot;rested&quot;."
         );
+    }
+
+    #[test]
+    fn surrounding_white_space_is_not_a_cut() {
+        assert_eq!(
+            snip("  Grain rose. \n", &hl(&["grain"])),
+            "<b>Grain</b> rose."
+        );
+        let long = format!("  {} ", "grain ".repeat(60));
+        let s = snip(&long, &hl(&["grain"]));
+        assert!(
+            s.starts_with("<b>Grain</b>") || s.starts_with("<b>grain</b>"),
+            "{s}"
+        );
+        assert!(s.ends_with('…'), "{s}");
     }
 
     #[test]
