@@ -30,7 +30,10 @@ pub fn simhash<'a>(texts: impl Iterator<Item = &'a str>) -> u64 {
             *w += if h >> bit & 1 == 1 { 1 } else { -1 };
         }
     }
-    weights.iter().enumerate().fold(0u64, |acc, (bit, &w)| if w > 0 { acc | 1 << bit } else { acc })
+    weights.iter().enumerate().fold(
+        0u64,
+        |acc, (bit, &w)| if w > 0 { acc | 1 << bit } else { acc },
+    )
 }
 
 /// True when two texts (fingerprints and word counts) are the same episode.
@@ -45,7 +48,10 @@ mod tests {
     use super::*;
 
     fn text(n: usize, seed: usize) -> String {
-        (0..n).map(|i| format!("w{}", (i * 7 + seed * 13) % 500)).collect::<Vec<_>>().join(" ")
+        (0..n)
+            .map(|i| format!("w{}", (i * 7 + seed * 13) % 500))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]

@@ -10,7 +10,10 @@ pub enum ArchiveError {
     #[error("no archive in {} (create one with `earshot ingest`)", .0.display())]
     NoArchive(PathBuf),
     #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Store(#[from] earshot_store::StoreError),
     #[error("index: {0}")]

@@ -75,9 +75,15 @@ impl Archive {
             files: files.len() as u64,
             ..IngestReport::default()
         };
-        let sizes: Vec<u64> = files.iter().map(|f| f.metadata().map(|m| m.len()).unwrap_or(0)).collect();
+        let sizes: Vec<u64> = files
+            .iter()
+            .map(|f| f.metadata().map(|m| m.len()).unwrap_or(0))
+            .collect();
         report.bytes = sizes.iter().sum();
-        progress(IngestEvent::Start { files: report.files, bytes: report.bytes });
+        progress(IngestEvent::Start {
+            files: report.files,
+            bytes: report.bytes,
+        });
 
         let known: HashMap<String, String> = files
             .iter()
@@ -88,7 +94,10 @@ impl Archive {
             .collect();
         let mut fingerprints = self.catalog.fingerprints()?;
         let mut writer = self.index.writer()?;
-        let import = Options { format: opts.format.clone(), ..Options::default() };
+        let import = Options {
+            format: opts.format.clone(),
+            ..Options::default()
+        };
         let (tx, rx) = mpsc::sync_channel::<Parsed>(64);
         let mut pending = 0usize;
         let result: Result<()> = std::thread::scope(|scope| {
@@ -149,7 +158,12 @@ impl Archive {
     }
 
     /// Writes one transcript to the catalog, then to the index.
-    fn put(&mut self, writer: &mut IndexWriter, fingerprints: &mut Vec<(i64, u64, u64)>, t: &Transcript) -> Result<WriteOutcome> {
+    fn put(
+        &mut self,
+        writer: &mut IndexWriter,
+        fingerprints: &mut Vec<(i64, u64, u64)>,
+        t: &Transcript,
+    ) -> Result<WriteOutcome> {
         let content_hash = content_hash(t);
         let show = t.show.clone().unwrap_or_else(|| UNKNOWN_SHOW.to_owned());
         let title = t.title.clone().or_else(|| title_from_source(&t.source));
@@ -157,14 +171,24 @@ impl Archive {
         let words = t.word_count() as u64;
         let simhash = dedup::simhash(t.segments.iter().map(|s| s.text.as_str()));
         let target = match self.catalog.source(&t.source)? {
-            Some(known) if known.content_hash == content_hash => return Ok(WriteOutcome::Unchanged),
+            Some(known) if known.content_hash == content_hash => {
+                return Ok(WriteOutcome::Unchanged)
+            }
             Some(known) => {
-                let primary = self.catalog.episode(known.episode)?.is_some_and(|e| e.primary_source == t.source);
-                Target::Existing { episode: known.episode, replace: primary }
+                let primary = self
+                    .catalog
+                    .episode(known.episode)?
+                    .is_some_and(|e| e.primary_source == t.source);
+                Target::Existing {
+                    episode: known.episode,
+                    replace: primary,
+                }
             }
             None => {
                 let by_key = match &title {
-                    Some(title) => self.catalog.find_episode(&show, title, published.as_deref())?,
+                    Some(title) => self
+                        .catalog
+                        .find_episode(&show, title, published.as_deref())?,
                     None => None,
                 };
                 let by_text = || {
@@ -174,7 +198,10 @@ impl Archive {
                         .map(|(id, _, _)| *id)
                 };
                 match by_key.or_else(by_text) {
-                    Some(episode) => Target::Existing { episode, replace: self.is_better(episode, t)? },
+                    Some(episode) => Target::Existing {
+                        episode,
+                        replace: self.is_better(episode, t)?,
+                    },
                     None => Target::New,
                 }
             }
@@ -208,8 +235,14 @@ impl Archive {
             let meta = EpisodeMeta {
                 id,
                 show,
-                title: record.as_ref().and_then(|r| r.title.clone()).unwrap_or_default(),
-                published: record.as_ref().and_then(|r| r.published.as_deref()).and_then(parse_date),
+                title: record
+                    .as_ref()
+                    .and_then(|r| r.title.clone())
+                    .unwrap_or_default(),
+                published: record
+                    .as_ref()
+                    .and_then(|r| r.published.as_deref())
+                    .and_then(parse_date),
                 source: t.source.clone(),
             };
             writer.delete_episode(id);
@@ -225,8 +258,12 @@ impl Archive {
         let rank = |exact: bool| u8::from(exact);
         let cur_exact = current.iter().any(|s| s.timing == Timing::Exact);
         let new_exact = t.timing() == Timing::Exact;
-        let cur_words: usize = current.iter().map(|s| s.text.split_whitespace().count()).sum();
-        Ok(rank(new_exact) > rank(cur_exact) || (new_exact == cur_exact && t.word_count() > cur_words + cur_words / 10))
+        let cur_words: usize = current
+            .iter()
+            .map(|s| s.text.split_whitespace().count())
+            .sum();
+        Ok(rank(new_exact) > rank(cur_exact)
+            || (new_exact == cur_exact && t.word_count() > cur_words + cur_words / 10))
     }
 }
 
@@ -235,7 +272,14 @@ fn read_and_parse(path: &Path, known: &HashMap<String, String>, opts: &Options) 
     let shown = path.display().to_string();
     let bytes = match read_limited(path, opts.max_bytes) {
         Ok(b) => b,
-        Err(e) => return Parsed { path: path.to_path_buf(), hash: String::new(), size: 0, outcome: Err(e) },
+        Err(e) => {
+            return Parsed {
+                path: path.to_path_buf(),
+                hash: String::new(),
+                size: 0,
+                outcome: Err(e),
+            }
+        }
     };
     let hash = blake3::hash(&bytes).to_hex().to_string();
     let size = bytes.len() as u64;
@@ -244,7 +288,12 @@ fn read_and_parse(path: &Path, known: &HashMap<String, String>, opts: &Options) 
     } else {
         import_bytes(&shown, &bytes, path.parent(), opts).map(Some)
     };
-    Parsed { path: path.to_path_buf(), hash, size, outcome }
+    Parsed {
+        path: path.to_path_buf(),
+        hash,
+        size,
+        outcome,
+    }
 }
 
 /// A hash of everything a transcript says (its source path aside).

@@ -111,7 +111,10 @@ impl Archive {
         self.require_write()?;
         let removed = self.catalog.remove_source(path)?;
         if let Some(next) = removed.as_ref().and_then(|r| r.new_primary.clone()) {
-            let file = next.split_once('#').map_or(next.as_str(), |(f, _)| f).to_owned();
+            let file = next
+                .split_once('#')
+                .map_or(next.as_str(), |(f, _)| f)
+                .to_owned();
             let opts = IngestOptions::default();
             self.ingest(&[PathBuf::from(file)], &opts, &mut |_| {})?;
         }

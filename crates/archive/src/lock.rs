@@ -34,14 +34,20 @@ impl ArchiveLock {
     pub fn exclusive(dir: &Path) -> Result<Self> {
         let file = open(dir)?;
         file.try_lock().map_err(|e| map(dir, e))?;
-        Ok(ArchiveLock { _file: file, exclusive: true })
+        Ok(ArchiveLock {
+            _file: file,
+            exclusive: true,
+        })
     }
 
     /// Takes the lock for reading, or fails at once when a writer holds it.
     pub fn shared(dir: &Path) -> Result<Self> {
         let file = open(dir)?;
         file.try_lock_shared().map_err(|e| map(dir, e))?;
-        Ok(ArchiveLock { _file: file, exclusive: false })
+        Ok(ArchiveLock {
+            _file: file,
+            exclusive: false,
+        })
     }
 
     /// True when held for writing.

@@ -17,7 +17,12 @@ pub(crate) fn catch_up(archive: &mut Archive) -> Result<()> {
     match indexed {
         Some(seq) if seq == last => Ok(()),
         Some(seq) if seq < last => {
-            let changed: BTreeSet<i64> = archive.catalog.changes_since(seq)?.into_iter().map(|c| c.episode).collect();
+            let changed: BTreeSet<i64> = archive
+                .catalog
+                .changes_since(seq)?
+                .into_iter()
+                .map(|c| c.episode)
+                .collect();
             let mut writer = archive.index.writer()?;
             for id in changed {
                 reput(archive, &mut writer, id)?;
@@ -32,7 +37,9 @@ pub(crate) fn catch_up(archive: &mut Archive) -> Result<()> {
 /// Takes an episode out of the index and, if the catalog still has it, puts it back.
 fn reput(archive: &Archive, writer: &mut IndexWriter, id: i64) -> Result<()> {
     writer.delete_episode(id);
-    let Some(record) = archive.catalog.episode(id)? else { return Ok(()) };
+    let Some(record) = archive.catalog.episode(id)? else {
+        return Ok(());
+    };
     let segments = archive.catalog.segments(id)?;
     let meta = EpisodeMeta {
         id,

@@ -41,7 +41,10 @@ impl Archive {
             match groups.iter().position(|g| g.episode == hit.episode) {
                 Some(i) if groups[i].hits.len() < HITS_PER_EPISODE => groups[i].hits.push(hit),
                 Some(_) => {}
-                None if groups.len() < req.limit => groups.push(EpisodeHits { episode: hit.episode, hits: vec![hit] }),
+                None if groups.len() < req.limit => groups.push(EpisodeHits {
+                    episode: hit.episode,
+                    hits: vec![hit],
+                }),
                 None => {}
             }
         }
@@ -49,7 +52,8 @@ impl Archive {
     }
 
     fn search_passages(&self, req: &SearchRequest, limit: usize) -> Result<Vec<Hit>> {
-        let query = parse_query(&req.query).map_err(|e| ArchiveError::Other(format!("query: {e}")))?;
+        let query =
+            parse_query(&req.query).map_err(|e| ArchiveError::Other(format!("query: {e}")))?;
         let opts = SearchOptions {
             limit,
             offset: 0,

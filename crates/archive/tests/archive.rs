@@ -22,7 +22,12 @@ fn open(dir: &Path) -> Archive {
 }
 
 fn search(a: &Archive, q: &str) -> Vec<earshot_index::Hit> {
-    a.search(&SearchRequest { query: q.into(), limit: 20, ..SearchRequest::default() }).unwrap()
+    a.search(&SearchRequest {
+        query: q.into(),
+        limit: 20,
+        ..SearchRequest::default()
+    })
+    .unwrap()
 }
 
 #[test]
@@ -33,16 +38,39 @@ fn ingest_search_reingest_and_remove() {
     write(input.path(), "odesa.txt", OTHER);
     write(input.path(), "empty.txt", "");
     let mut a = open(data.path());
-    let r = a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    let r = a
+        .ingest(
+            &[input.path().to_path_buf()],
+            &IngestOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
     assert_eq!((r.added, r.rejected.len()), (2, 1), "{r:?}");
-    assert!(r.rejected[0].to_string().contains("empty.txt: the file is empty"));
+    assert!(r.rejected[0]
+        .to_string()
+        .contains("empty.txt: the file is empty"));
     assert!(a.is_consistent().unwrap());
 
     // A garbled spelling finds every variant, and the exact one ranks first.
     let hits = search(&a, "Witkoff");
-    assert!(hits.len() >= 3, "{hits:?}");
-    assert!(hits[0].snippet.contains("<b>Witkoff</b>"), "{}", hits[0].snippet);
-    assert!(hits.iter().any(|h| h.snippet.contains("<b>Wittkov</b>")));
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert!(
+        hits[0].snippet.contains("<b>Witkoff</b>"),
+        "{}",
+        hits[0].snippet
+    );
+    assert_eq!(hits[0].start_ms, 0);
+    assert!(
+        hits[1].snippet.contains("<b>Whitkoff</b>"),
+        "{}",
+        hits[1].snippet
+    );
+    assert_eq!(hits[1].start_ms, 70_000);
+    assert!(
+        hits[2].snippet.contains("<b>Wittkov</b>"),
+        "{}",
+        hits[2].snippet
+    );
     let riyadh = &hits[0];
     assert_eq!(riyadh.show, "The Meridian Brief");
     assert_eq!(riyadh.start_ms, 0);
@@ -50,13 +78,29 @@ fn ingest_search_reingest_and_remove() {
     assert_eq!(search(&a, "Zelensky")[0].start_ms, 150_000);
 
     // Re-ingesting changes nothing.
-    let r = a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    let r = a
+        .ingest(
+            &[input.path().to_path_buf()],
+            &IngestOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
     assert_eq!((r.added, r.updated, r.merged), (0, 0, 0), "{r:?}");
     assert_eq!(r.unchanged, 2);
 
     // An edited file updates its episode.
-    write(input.path(), "odesa.txt", &OTHER.replace("nervous", "anxious"));
-    let r = a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    write(
+        input.path(),
+        "odesa.txt",
+        &OTHER.replace("nervous", "anxious"),
+    );
+    let r = a
+        .ingest(
+            &[input.path().to_path_buf()],
+            &IngestOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
     assert_eq!(r.updated, 1, "{r:?}");
     assert!(!search(&a, "anxious").is_empty());
     assert!(search(&a, "nervous").is_empty());
@@ -75,7 +119,13 @@ fn the_same_episode_from_two_sources_is_one_episode() {
     let plain = write(input.path(), "a-plain.txt", SAME_EPISODE_PLAIN);
     let stamped = write(input.path(), "b-stamped.txt", STAMPED);
     let mut a = open(data.path());
-    let r = a.ingest(&[plain.clone(), stamped.clone()], &IngestOptions::default(), &mut |_| {}).unwrap();
+    let r = a
+        .ingest(
+            &[plain.clone(), stamped.clone()],
+            &IngestOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
     assert_eq!((r.added, r.merged), (1, 1), "{r:?}");
     let id = a.catalog().episode_ids().unwrap()[0];
     let sources = a.catalog().sources(id).unwrap();
@@ -86,11 +136,17 @@ fn the_same_episode_from_two_sources_is_one_episode() {
     assert!(a.is_consistent().unwrap());
 
     // Removing the primary source brings the other's text back.
-    let removed = a.remove_source(&stamped.display().to_string()).unwrap().unwrap();
+    let removed = a
+        .remove_source(&stamped.display().to_string())
+        .unwrap()
+        .unwrap();
     assert!(!removed.episode_removed);
     let ep = a.catalog().episode(id).unwrap().unwrap();
     assert_eq!(ep.primary_source, plain.display().to_string());
-    assert!(search(&a, "Zelensky").is_empty(), "the stamped source's text is gone");
+    assert!(
+        search(&a, "Zelensky").is_empty(),
+        "the stamped source's text is gone"
+    );
     assert!(a.is_consistent().unwrap());
 }
 
@@ -101,11 +157,27 @@ fn filters_narrow_the_hits() {
     write(input.path(), "riyadh.txt", STAMPED);
     write(input.path(), "odesa.txt", OTHER);
     let mut a = open(data.path());
-    a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
-    let req = |shows: Vec<String>, after| SearchRequest { query: "Witkoff".into(), limit: 20, shows, after, ..SearchRequest::default() };
+    a.ingest(
+        &[input.path().to_path_buf()],
+        &IngestOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    let req = |shows: Vec<String>, after| SearchRequest {
+        query: "Witkoff".into(),
+        limit: 20,
+        shows,
+        after,
+        ..SearchRequest::default()
+    };
     let night = a.search(&req(vec!["night desk".into()], None)).unwrap();
     assert!(!night.is_empty() && night.iter().all(|h| h.show == "Night Desk"));
-    let recent = a.search(&req(vec![], earshot_model::NaiveDate::from_ymd_opt(2026, 1, 1))).unwrap();
+    let recent = a
+        .search(&req(
+            vec![],
+            earshot_model::NaiveDate::from_ymd_opt(2026, 1, 1),
+        ))
+        .unwrap();
     assert!(!recent.is_empty() && recent.iter().all(|h| h.show == "The Meridian Brief"));
     // The sponsor read is boilerplate: it ranks below content that matches as well.
     let code = search(&a, "Riyadh");
@@ -120,13 +192,18 @@ fn a_second_writer_is_told_the_archive_is_busy() {
         Err(ArchiveError::Busy(_)) => {}
         other => panic!("expected busy, got {:?}", other.err()),
     }
-    assert!(matches!(Archive::open(data.path(), Access::Read), Err(ArchiveError::Busy(_))));
+    assert!(matches!(
+        Archive::open(data.path(), Access::Read),
+        Err(ArchiveError::Busy(_))
+    ));
 }
 
 #[test]
 fn reading_a_missing_archive_is_a_clear_error() {
     let data = tempfile::tempdir().unwrap();
-    let err = Archive::open(&data.path().join("nowhere"), Access::Read).err().unwrap();
+    let err = Archive::open(&data.path().join("nowhere"), Access::Read)
+        .err()
+        .unwrap();
     assert!(err.to_string().contains("no archive in"), "{err}");
 }
 
@@ -137,7 +214,12 @@ fn reindex_rebuilds_an_index_that_was_lost() {
     write(input.path(), "riyadh.txt", STAMPED);
     {
         let mut a = open(data.path());
-        a.ingest(&[input.path().to_path_buf()], &IngestOptions::default(), &mut |_| {}).unwrap();
+        a.ingest(
+            &[input.path().to_path_buf()],
+            &IngestOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
     }
     std::fs::remove_dir_all(data.path().join("index")).unwrap();
     // Opening finds an empty index behind a full catalog and rebuilds it.

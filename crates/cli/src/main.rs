@@ -25,15 +25,38 @@ enum Command {
     Parse(commands::parse::Args),
     /// List the supported transcript layouts.
     Formats(commands::formats::Args),
+    /// Add transcripts (files, feeds, directories) to the archive.
+    Ingest(commands::ingest::Args),
+    /// Find passages: words, "phrases", -exclusions; forgiving of misspelled names.
+    Search(commands::search::Args),
+    /// What the archive holds.
+    Stats(commands::stats::Args),
+    /// An episode's metadata and timestamped transcript.
+    Episode(commands::episode::Args),
+    /// Remove an episode, or one source of it.
+    Remove(commands::remove::Args),
+    /// Export episodes with timestamps (JSON Lines, CSV, SRT, WebVTT).
+    Export(commands::export::Args),
+    /// Rebuild the search index from the catalog.
+    Reindex(commands::reindex::Args),
+    /// Write a deterministic corpus of realistic transcripts (for benchmarks and tests).
+    Synth(commands::synth::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // `--data` is accepted by every command; the stages that keep an archive read it.
-    let _archive = cli.data;
+    let data = cli.data.unwrap_or_else(earshot_archive::default_dir);
     let result = match cli.command {
         Command::Parse(args) => commands::parse::run(args),
         Command::Formats(args) => commands::formats::run(args),
+        Command::Ingest(args) => commands::ingest::run(args, &data),
+        Command::Search(args) => commands::search::run(args, &data),
+        Command::Stats(args) => commands::stats::run(args, &data),
+        Command::Episode(args) => commands::episode::run(args, &data),
+        Command::Remove(args) => commands::remove::run(args, &data),
+        Command::Export(args) => commands::export::run(args, &data),
+        Command::Reindex(args) => commands::reindex::run(args, &data),
+        Command::Synth(args) => commands::synth::run(args),
     };
     match result {
         Ok(code) => code,

@@ -8,8 +8,11 @@ use crate::sentences;
 
 /// A passage is closed at the first sentence end past this many words.
 pub const PASSAGE_WORDS: usize = 50;
-/// Short segments are merged until a passage has at least this many words.
+/// Short segments are merged until a passage has at least this many words...
 const MIN_WORDS: usize = 20;
+/// ...as long as the passage stays this short in time, so that a hit's timestamp still points
+/// at the moment it stands for.
+const MAX_MERGED_SPAN_MS: u64 = 30_000;
 
 /// Builds the passages of a finished transcript's segments (times already filled in).
 pub fn passages(segments: &[Segment]) -> Vec<Passage> {
@@ -21,7 +24,10 @@ pub fn passages(segments: &[Segment]) -> Vec<Passage> {
         let len = seg.text.len().max(1) as u64;
         // Continue a short passage of the same speaker and kind, else start afresh.
         let continues = open.as_ref().is_some_and(|(p, w)| {
-            *w < MIN_WORDS && p.speaker == seg.speaker && p.boilerplate == seg.boilerplate
+            *w < MIN_WORDS
+                && p.speaker == seg.speaker
+                && p.boilerplate == seg.boilerplate
+                && start.saturating_sub(p.start_ms) <= MAX_MERGED_SPAN_MS
         });
         if !continues {
             if let Some((p, _)) = open.take() {
@@ -92,6 +98,17 @@ mod tests {
                 .join(" "),
             text.trim()
         );
+    }
+
+    #[test]
+    fn short_segments_far_apart_stay_apart() {
+        let segs = vec![
+            Segment::timed(0, Some(70_000), "Short one."),
+            Segment::timed(70_000, Some(90_000), "Short two."),
+        ];
+        let ps = passages(&segs);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(ps[1].start_ms, 70_000);
     }
 
     #[test]

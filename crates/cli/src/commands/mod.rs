@@ -1,4 +1,12 @@
 //! One module per subcommand.
 
+pub mod episode;
+pub mod export;
 pub mod formats;
+pub mod ingest;
 pub mod parse;
+pub mod reindex;
+pub mod remove;
+pub mod search;
+pub mod stats;
+pub mod synth;

@@ -1,0 +1,143 @@
+//! `earshot search QUERY`: passages ranked by relevance, with snippets and timestamps.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use earshot_archive::{Access, Archive, SearchRequest};
+use earshot_index::Hit;
+use earshot_model::{format_clock, NaiveDate};
+
+/// Arguments of `earshot search`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Words, "exact phrases", and -excluded words.
+    #[arg(required = true, value_name = "QUERY")]
+    query: Vec<String>,
+    /// One JSON object per hit, per line.
+    #[arg(long)]
+    json: bool,
+    /// How many hits (or episodes, with --by-episode).
+    #[arg(long, short = 'n', default_value_t = 10)]
+    limit: usize,
+    /// Only this show (repeatable).
+    #[arg(long, value_name = "NAME")]
+    show: Vec<String>,
+    /// Only episodes published on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    after: Option<NaiveDate>,
+    /// Only episodes published on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    before: Option<NaiveDate>,
+    /// Only passages of this speaker.
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    /// Group hits by episode.
+    #[arg(long)]
+    by_episode: bool,
+}
+
+pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
+    let archive = Archive::open(data, Access::Read)?;
+    let req = SearchRequest {
+        query: args.query.join(" "),
+        limit: args.limit.max(1),
+        shows: args.show.clone(),
+        after: args.after,
+        before: args.before,
+        speaker: args.speaker.clone(),
+    };
+    let mut out = std::io::stdout().lock();
+    let bold = !args.json && std::io::stdout().is_terminal();
+    let mut found = 0;
+    if args.by_episode {
+        for group in archive.search_by_episode(&req)? {
+            found += 1;
+            if args.json {
+                let hits: Vec<_> = group.hits.iter().map(hit_json).collect();
+                let first = &group.hits[0];
+                let row = serde_json::json!({
+                    "episode": group.episode, "title": first.title, "show": first.show,
+                    "published": first.published, "source": first.source, "hits": hits,
+                });
+                writeln!(out, "{row}")?;
+            } else {
+                let first = &group.hits[0];
+                writeln!(
+                    out,
+                    "{}  {}  {}  [episode {}]",
+                    first.show,
+                    first.title,
+                    date(first.published),
+                    group.episode
+                )?;
+                for hit in &group.hits {
+                    writeln!(
+                        out,
+                        "  {}  {}",
+                        format_clock(hit.start_ms),
+                        snippet(&hit.snippet, bold)
+                    )?;
+                }
+                writeln!(out)?;
+            }
+        }
+    } else {
+        for (i, hit) in archive.search(&req)?.iter().enumerate() {
+            found += 1;
+            if args.json {
+                writeln!(out, "{}", hit_json(hit))?;
+            } else {
+                writeln!(
+                    out,
+                    "{:>2}. {}  {}  {}  {}{}  [episode {}]",
+                    i + 1,
+                    hit.show,
+                    hit.title,
+                    date(hit.published),
+                    format_clock(hit.start_ms),
+                    hit.speaker
+                        .as_deref()
+                        .map(|s| format!("  {s}"))
+                        .unwrap_or_default(),
+                    hit.episode
+                )?;
+                writeln!(out, "    {}\n", snippet(&hit.snippet, bold))?;
+            }
+        }
+    }
+    if found == 0 && !args.json {
+        writeln!(out, "no passage matches")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `search --json` contract.
+pub fn hit_json(hit: &Hit) -> serde_json::Value {
+    serde_json::json!({
+        "episode": hit.episode, "source": hit.source, "title": hit.title, "show": hit.show,
+        "published": hit.published, "start_ms": hit.start_ms, "speaker": hit.speaker,
+        "score": hit.score, "snippet": hit.snippet, "text": hit.text,
+    })
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "-".to_owned())
+}
+
+/// The HTML snippet for a terminal: bold matches (ANSI) on a terminal, plain otherwise.
+fn snippet(html: &str, bold: bool) -> String {
+    let (on, off) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    html.replace("<b>", on)
+        .replace("</b>", off)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+}
