@@ -13,7 +13,8 @@ use earshot_model::{NaiveDate, Timing, Transcript};
 use earshot_store::{EpisodeWrite, FileRecord, SourceRecord, Target, WriteOutcome};
 use rayon::prelude::*;
 
-use crate::{dedup, Archive, Result};
+use crate::dedup::{DedupIndex, Signature};
+use crate::{Archive, Result};
 
 /// How to ingest.
 #[derive(Debug, Clone, Default)]
@@ -92,7 +93,12 @@ impl Archive {
                 self.catalog.file(&p).ok().flatten().map(|r| (p, r.hash))
             })
             .collect();
-        let mut fingerprints = self.catalog.fingerprints()?;
+        let mut fingerprints = DedupIndex::default();
+        for (id, bytes) in self.catalog.fingerprints()? {
+            if let Some(sig) = Signature::from_bytes(&bytes) {
+                fingerprints.insert(id, sig);
+            }
+        }
         let mut writer = self.index.writer()?;
         let import = Options {
             format: opts.format.clone(),
@@ -161,7 +167,7 @@ impl Archive {
     fn put(
         &mut self,
         writer: &mut IndexWriter,
-        fingerprints: &mut Vec<(i64, u64, u64)>,
+        fingerprints: &mut DedupIndex,
         t: &Transcript,
     ) -> Result<WriteOutcome> {
         let content_hash = content_hash(t);
@@ -169,7 +175,7 @@ impl Archive {
         let title = t.title.clone().or_else(|| title_from_source(&t.source));
         let published = t.published.map(|d| d.to_string());
         let words = t.word_count() as u64;
-        let simhash = dedup::simhash(t.segments.iter().map(|s| s.text.as_str()));
+        let signature = Signature::of(t.segments.iter().map(|s| s.text.as_str()));
         let target = match self.catalog.source(&t.source)? {
             Some(known) if known.content_hash == content_hash => {
                 return Ok(WriteOutcome::Unchanged)
@@ -191,12 +197,7 @@ impl Archive {
                         .find_episode(&show, title, published.as_deref())?,
                     None => None,
                 };
-                let by_text = || {
-                    fingerprints
-                        .iter()
-                        .find(|(_, h, w)| dedup::same_text((*h, *w), (simhash, words)))
-                        .map(|(id, _, _)| *id)
-                };
+                let by_text = || signature.as_ref().and_then(|s| fingerprints.find(s));
                 match by_key.or_else(by_text) {
                     Some(episode) => Target::Existing {
                         episode,
@@ -223,14 +224,16 @@ impl Archive {
             audio_url: t.audio_url.clone(),
             sentences: sentences(t),
             segments: t.segments.clone(),
-            simhash,
+            fingerprint: signature.as_ref().map(Signature::to_bytes),
             words,
         };
         let (id, outcome) = self.catalog.write(&write)?;
         let rewrote = matches!(target, Target::New | Target::Existing { replace: true, .. });
         if rewrote && outcome != WriteOutcome::Unchanged {
-            fingerprints.retain(|(e, _, _)| *e != id);
-            fingerprints.push((id, simhash, words));
+            match signature {
+                Some(sig) => fingerprints.insert(id, sig),
+                None => fingerprints.remove(id),
+            }
             let record = self.catalog.episode(id)?;
             let meta = EpisodeMeta {
                 id,

@@ -229,3 +229,39 @@ fn reindex_rebuilds_an_index_that_was_lost() {
     assert_eq!(a.reindex(&mut |_, _| {}).unwrap(), 1);
     assert!(a.is_consistent().unwrap());
 }
+
+#[test]
+fn near_identical_text_under_another_title_is_the_same_episode() {
+    let input = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let ep = earshot_synth::episode(5, 0);
+    let other = earshot_synth::episode(5, 1);
+    write(
+        input.path(),
+        "a.srt",
+        &earshot_synth::render(&ep, "srt").unwrap(),
+    );
+    // Another site's copy: a different layout, and a title of its own.
+    let mut copy = ep.clone();
+    copy.title = Some("A different headline for the same show".into());
+    write(
+        input.path(),
+        "b.txt",
+        &earshot_synth::render(&copy, "podscripts").unwrap(),
+    );
+    write(
+        input.path(),
+        "c.vtt",
+        &earshot_synth::render(&other, "vtt").unwrap(),
+    );
+    let mut a = open(data.path());
+    let r = a
+        .ingest(
+            &[input.path().to_path_buf()],
+            &IngestOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!((r.added, r.merged), (2, 1), "{r:?}");
+    assert!(a.is_consistent().unwrap());
+}

@@ -45,7 +45,7 @@ pub trait Catalog: Send {
         published: Option<&str>,
     ) -> Result<Option<EpisodeId>>;
     /// Every episode's text fingerprint, for near-duplicate detection.
-    fn fingerprints(&self) -> Result<Vec<(EpisodeId, u64, u64)>>;
+    fn fingerprints(&self) -> Result<Vec<(EpisodeId, Vec<u8>)>>;
     /// Writes one transcript atomically: as a new episode, or as a source of an existing one
     /// (replacing its content when `replace` is set). Logs the change.
     fn write(&mut self, write: &EpisodeWrite) -> Result<(EpisodeId, WriteOutcome)>;

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS episodes (
     language TEXT,
     audio_url TEXT,
     words INTEGER NOT NULL,
-    simhash INTEGER NOT NULL,
+    fingerprint BLOB,
     primary_source TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS episodes_by_key ON episodes(show_id, title_key, published);

@@ -251,17 +251,11 @@ impl crate::Catalog for SqliteCatalog {
             .optional()?)
     }
 
-    fn fingerprints(&self) -> Result<Vec<(EpisodeId, u64, u64)>> {
+    fn fingerprints(&self) -> Result<Vec<(EpisodeId, Vec<u8>)>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, simhash, words FROM episodes")?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get(0)?,
-                r.get::<_, i64>(1)? as u64,
-                r.get::<_, i64>(2)? as u64,
-            ))
-        })?;
+            .prepare("SELECT id, fingerprint FROM episodes WHERE fingerprint IS NOT NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -271,7 +265,7 @@ impl crate::Catalog for SqliteCatalog {
         let (id, outcome) = match w.target {
             Target::New => {
                 tx.prepare_cached(
-                    "INSERT INTO episodes(show_id, title, title_key, published, duration_s, language, audio_url, words, simhash, primary_source)
+                    "INSERT INTO episodes(show_id, title, title_key, published, duration_s, language, audio_url, words, fingerprint, primary_source)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )?
                 .execute(params![
@@ -283,7 +277,7 @@ impl crate::Catalog for SqliteCatalog {
                     w.language,
                     w.audio_url,
                     w.words as i64,
-                    w.simhash as i64,
+                    w.fingerprint,
                     w.source.path
                 ])?;
                 let id = tx.last_insert_rowid();
@@ -306,7 +300,7 @@ impl crate::Catalog for SqliteCatalog {
                         "UPDATE episodes SET show_id = ?2, title = COALESCE(?3, title), title_key = ?4,
                            published = COALESCE(?5, published), duration_s = COALESCE(?6, duration_s),
                            language = COALESCE(?7, language), audio_url = COALESCE(?8, audio_url),
-                           words = ?9, simhash = ?10, primary_source = ?11 WHERE id = ?1",
+                           words = ?9, fingerprint = ?10, primary_source = ?11 WHERE id = ?1",
                     )?
                     .execute(params![
                         episode,
@@ -318,7 +312,7 @@ impl crate::Catalog for SqliteCatalog {
                         w.language,
                         w.audio_url,
                         w.words as i64,
-                        w.simhash as i64,
+                        w.fingerprint,
                         w.source.path
                     ])?;
                     Self::put_content(&tx, episode, w)?;

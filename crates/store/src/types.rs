@@ -59,8 +59,8 @@ pub struct EpisodeWrite {
     pub segments: Vec<Segment>,
     /// Sentences as (segment, byte start, byte end, start_ms).
     pub sentences: Vec<(u32, u32, u32, Option<u64>)>,
-    /// SimHash of the text, for near-duplicate detection.
-    pub simhash: u64,
+    /// A signature of the text for near-duplicate detection (opaque to the catalog).
+    pub fingerprint: Option<Vec<u8>>,
     pub words: u64,
 }
 
