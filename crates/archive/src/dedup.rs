@@ -2,9 +2,10 @@
 //! wrapping and recognition errors, but most of its four-word runs are the same; two different
 //! episodes of one show share few, however alike their phrasing.
 //!
-//! Each episode gets a MinHash signature over its word 4-shingles, whose agreement estimates
-//! the Jaccard similarity of two shingle sets; locality-sensitive banding finds the few
-//! candidates worth comparing without comparing every pair. Measured on generated commentary
+//! Each episode gets a MinHash signature over its word 4-shingles (one-permutation hashing:
+//! each shingle hashed once into one of [`HASHES`] bins, each bin keeping its minimum), whose
+//! agreement estimates the Jaccard similarity of two shingle sets; locality-sensitive banding
+//! finds the few candidates worth comparing without comparing every pair. Measured on generated commentary
 //! built from one phrase pool, distinct episodes stay under 0.2 and near-duplicates with 8% of
 //! their words changed stay over 0.5, so [`THRESHOLD`] sits between.
 
@@ -17,8 +18,10 @@ const BANDS: usize = 32;
 const ROWS: usize = HASHES / BANDS;
 /// Estimated Jaccard similarity at or above which two texts are the same episode.
 pub const THRESHOLD: f64 = 0.4;
-/// Texts with fewer shingles than this are too short to judge.
-const MIN_SHINGLES: usize = 50;
+/// Texts with fewer shingles than this are too short to judge (and would leave bins empty).
+const MIN_SHINGLES: usize = 200;
+/// An empty bin.
+const EMPTY: u32 = u32::MAX;
 
 /// A MinHash signature.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,25 +57,34 @@ impl Signature {
         if words.len() < MIN_SHINGLES + 3 {
             return None;
         }
-        let params: Vec<(u64, u64)> = (0..HASHES as u64)
-            .map(|i| (splitmix(2 * i) | 1, splitmix(2 * i + 1)))
-            .collect();
-        let mut mins = vec![u32::MAX; HASHES];
+        let mut mins = vec![EMPTY; HASHES];
         for w in words.windows(4) {
-            let shingle = w
-                .iter()
-                .fold(FNV_OFFSET, |h, &x| fnv1a(&x.to_le_bytes(), h));
-            for (m, &(a, b)) in mins.iter_mut().zip(&params) {
-                *m = (*m).min((shingle.wrapping_mul(a).wrapping_add(b) >> 32) as u32);
-            }
+            let h = splitmix(
+                w.iter()
+                    .fold(FNV_OFFSET, |h, &x| fnv1a(&x.to_le_bytes(), h)),
+            );
+            // The top bits choose the bin, the low bits are the value kept.
+            let bin = (h >> (64 - HASHES.trailing_zeros())) as usize;
+            mins[bin] = mins[bin].min((h as u32).min(EMPTY - 1));
         }
         Some(Signature(mins))
     }
 
     /// The estimated Jaccard similarity of the two texts.
     pub fn similarity(&self, other: &Signature) -> f64 {
-        let same = self.0.iter().zip(&other.0).filter(|(a, b)| a == b).count();
-        same as f64 / HASHES as f64
+        let (mut same, mut bins) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            if *a == EMPTY && *b == EMPTY {
+                continue;
+            }
+            bins += 1;
+            same += usize::from(a == b);
+        }
+        if bins == 0 {
+            0.0
+        } else {
+            same as f64 / bins as f64
+        }
     }
 
     /// Bytes for the catalog.
@@ -195,5 +207,6 @@ mod tests {
     #[test]
     fn short_texts_are_not_judged() {
         assert!(Signature::of(["only a few words here"].into_iter()).is_none());
+        assert!(HASHES.is_power_of_two());
     }
 }

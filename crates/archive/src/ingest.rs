@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use earshot_import::{collect_paths, import_bytes, read_limited, ImportError, Options};
 use earshot_index::{EpisodeMeta, IndexWriter};
-use earshot_model::{NaiveDate, Timing, Transcript};
+use earshot_model::{NaiveDate, Passage, Timing, Transcript};
 use earshot_store::{EpisodeWrite, FileRecord, SourceRecord, Target, WriteOutcome};
 use rayon::prelude::*;
 
@@ -52,7 +52,32 @@ struct Parsed {
     path: PathBuf,
     hash: String,
     size: u64,
-    outcome: std::result::Result<Option<Vec<Transcript>>, ImportError>,
+    outcome: std::result::Result<Option<Vec<Prepared>>, ImportError>,
+}
+
+/// A transcript made ready for writing on a parsing thread, so that the one writer only
+/// writes.
+struct Prepared {
+    t: Transcript,
+    content_hash: String,
+    signature: Option<Signature>,
+    sentences: Vec<(u32, u32, u32, Option<u64>)>,
+    passages: Vec<Passage>,
+}
+
+impl Prepared {
+    fn new(mut t: Transcript, show: Option<&str>) -> Self {
+        if let Some(show) = show {
+            t.show = Some(show.to_owned());
+        }
+        Prepared {
+            content_hash: content_hash(&t),
+            signature: Signature::of(t.segments.iter().map(|s| s.text.as_str())),
+            sentences: sentences(&t),
+            passages: earshot_text::passages::passages(&t.segments),
+            t,
+        }
+    }
 }
 
 /// The index is committed after this many writes, so that a crash loses little index work.
@@ -109,7 +134,7 @@ impl Archive {
         let result: Result<()> = std::thread::scope(|scope| {
             scope.spawn(|| {
                 files.par_iter().for_each_with(tx, |tx, path| {
-                    let _ = tx.send(read_and_parse(path, &known, &import));
+                    let _ = tx.send(read_and_parse(path, &known, &import, opts.show.as_deref()));
                 });
             });
             for parsed in rx {
@@ -125,11 +150,8 @@ impl Archive {
                     }
                     Ok(Some(t)) => t,
                 };
-                for mut t in transcripts {
-                    if let Some(show) = &opts.show {
-                        t.show = Some(show.clone());
-                    }
-                    match self.put(&mut writer, &mut fingerprints, &t)? {
+                for prepared in transcripts {
+                    match self.put(&mut writer, &mut fingerprints, prepared)? {
                         WriteOutcome::Added => report.added += 1,
                         WriteOutcome::Updated => report.updated += 1,
                         WriteOutcome::Merged => report.merged += 1,
@@ -168,14 +190,20 @@ impl Archive {
         &mut self,
         writer: &mut IndexWriter,
         fingerprints: &mut DedupIndex,
-        t: &Transcript,
+        prepared: Prepared,
     ) -> Result<WriteOutcome> {
-        let content_hash = content_hash(t);
+        let Prepared {
+            t,
+            content_hash,
+            signature,
+            sentences,
+            passages,
+        } = prepared;
+        let t = &t;
         let show = t.show.clone().unwrap_or_else(|| UNKNOWN_SHOW.to_owned());
         let title = t.title.clone().or_else(|| title_from_source(&t.source));
         let published = t.published.map(|d| d.to_string());
         let words = t.word_count() as u64;
-        let signature = Signature::of(t.segments.iter().map(|s| s.text.as_str()));
         let target = match self.catalog.source(&t.source)? {
             Some(known) if known.content_hash == content_hash => {
                 return Ok(WriteOutcome::Unchanged)
@@ -222,7 +250,7 @@ impl Archive {
             duration_s: t.duration_s,
             language: t.language.clone(),
             audio_url: t.audio_url.clone(),
-            sentences: sentences(t),
+            sentences,
             segments: t.segments.clone(),
             fingerprint: signature.as_ref().map(Signature::to_bytes),
             words,
@@ -249,7 +277,7 @@ impl Archive {
                 source: t.source.clone(),
             };
             writer.delete_episode(id);
-            writer.add_episode(&meta, &earshot_text::passages::passages(&t.segments))?;
+            writer.add_episode(&meta, &passages)?;
         }
         Ok(outcome)
     }
@@ -271,7 +299,12 @@ impl Archive {
 }
 
 /// Reads, hashes and parses one file; `Ok(None)` when it is unchanged since the last ingest.
-fn read_and_parse(path: &Path, known: &HashMap<String, String>, opts: &Options) -> Parsed {
+fn read_and_parse(
+    path: &Path,
+    known: &HashMap<String, String>,
+    opts: &Options,
+    show: Option<&str>,
+) -> Parsed {
     let shown = path.display().to_string();
     let bytes = match read_limited(path, opts.max_bytes) {
         Ok(b) => b,
@@ -289,7 +322,8 @@ fn read_and_parse(path: &Path, known: &HashMap<String, String>, opts: &Options) 
     let outcome = if known.get(&shown) == Some(&hash) {
         Ok(None)
     } else {
-        import_bytes(&shown, &bytes, path.parent(), opts).map(Some)
+        import_bytes(&shown, &bytes, path.parent(), opts)
+            .map(|ts| Some(ts.into_iter().map(|t| Prepared::new(t, show)).collect()))
     };
     Parsed {
         path: path.to_path_buf(),
