@@ -11,7 +11,8 @@ use earshot_model::{format_clock, NaiveDate};
 /// Arguments of `earshot search`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Words, "exact phrases", and -excluded words.
+    /// Words, "exact phrases", and -excluded words. Quote a query with exclusions as one
+    /// argument ("witkoff -riyadh"), or put it after `--`.
     #[arg(required = true, value_name = "QUERY")]
     query: Vec<String>,
     /// One JSON object per hit, per line.
