@@ -51,13 +51,10 @@ impl Archive {
             return Err(ArchiveError::NoArchive(dir.to_path_buf()));
         }
         std::fs::create_dir_all(dir).map_err(|e| ArchiveError::io(dir, e))?;
-        // Recovery writes, so it needs the exclusive lock even for a reader; a reader then
-        // falls back to sharing.
-        let lock = lock::ArchiveLock::exclusive(dir);
-        let lock = match (lock, access) {
-            (Ok(l), _) => l,
-            (Err(ArchiveError::Busy(_)), Access::Read) => lock::ArchiveLock::shared(dir)?,
-            (Err(e), _) => return Err(e),
+        let lock = match access {
+            Access::Write => lock::ArchiveLock::exclusive(dir)?,
+            // Another reader may hold the lock alone for a moment while it recovers.
+            Access::Read => lock::retry(|| lock::ArchiveLock::shared(dir))?,
         };
         let catalog = SqliteCatalog::open(&dir.join("catalog.sqlite"))?;
         let index = SearchIndex::open_or_create(&dir.join("index"))?;
@@ -67,11 +64,19 @@ impl Archive {
             index,
             _lock: lock,
         };
-        if archive._lock.is_exclusive() {
+        if access == Access::Write {
             recover::catch_up(&mut archive)?;
-            if access == Access::Read {
-                archive._lock = archive._lock.downgrade(dir)?;
-            }
+        } else if recover::is_behind(&archive)? {
+            // Recovery writes: trade the read lock for the write lock, then back.
+            drop(std::mem::replace(
+                &mut archive._lock,
+                lock::ArchiveLock::none(),
+            ));
+            archive._lock = lock::retry(|| lock::ArchiveLock::exclusive(dir))?;
+            archive.index.reload()?;
+            recover::catch_up(&mut archive)?;
+            archive._lock =
+                std::mem::replace(&mut archive._lock, lock::ArchiveLock::none()).downgrade(dir)?;
         }
         Ok(archive)
     }

@@ -3,13 +3,30 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use crate::{ArchiveError, Result};
 
 /// A held lock on an archive.
 pub struct ArchiveLock {
-    _file: File,
+    _file: Option<File>,
     exclusive: bool,
+}
+
+/// How long a reader waits for a lock that another process holds only for a moment.
+const PATIENCE: Duration = Duration::from_secs(3);
+
+/// Tries to take a lock until it is had or [`PATIENCE`] runs out.
+pub fn retry(mut take: impl FnMut() -> Result<ArchiveLock>) -> Result<ArchiveLock> {
+    let started = Instant::now();
+    loop {
+        match take() {
+            Err(ArchiveError::Busy(_)) if started.elapsed() < PATIENCE => {
+                std::thread::sleep(Duration::from_millis(25));
+            }
+            other => return other,
+        }
+    }
 }
 
 fn open(dir: &Path) -> Result<File> {
@@ -35,7 +52,7 @@ impl ArchiveLock {
         let file = open(dir)?;
         file.try_lock().map_err(|e| map(dir, e))?;
         Ok(ArchiveLock {
-            _file: file,
+            _file: Some(file),
             exclusive: true,
         })
     }
@@ -45,9 +62,17 @@ impl ArchiveLock {
         let file = open(dir)?;
         file.try_lock_shared().map_err(|e| map(dir, e))?;
         Ok(ArchiveLock {
-            _file: file,
+            _file: Some(file),
             exclusive: false,
         })
+    }
+
+    /// No lock (a placeholder while one lock is traded for another).
+    pub fn none() -> Self {
+        ArchiveLock {
+            _file: None,
+            exclusive: false,
+        }
     }
 
     /// True when held for writing.

@@ -34,6 +34,15 @@ pub(crate) fn catch_up(archive: &mut Archive) -> Result<()> {
     }
 }
 
+/// True when the index has not caught up with the catalog.
+pub(crate) fn is_behind(archive: &Archive) -> Result<bool> {
+    let last = archive.catalog.last_change()?;
+    Ok(match archive.index.committed_payload()? {
+        Some(seq) => seq != last,
+        None => last != 0 || !archive.catalog.episode_ids()?.is_empty(),
+    })
+}
+
 /// Takes an episode out of the index and, if the catalog still has it, puts it back.
 fn reput(archive: &Archive, writer: &mut IndexWriter, id: i64) -> Result<()> {
     writer.delete_episode(id);

@@ -265,3 +265,25 @@ fn near_identical_text_under_another_title_is_the_same_episode() {
     assert_eq!((r.added, r.merged), (2, 1), "{r:?}");
     assert!(a.is_consistent().unwrap());
 }
+
+#[test]
+fn readers_share_an_archive() {
+    let input = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(input.path(), "riyadh.txt", STAMPED);
+    open(data.path())
+        .ingest(
+            &[input.path().to_path_buf()],
+            &IngestOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+    let first = Archive::open(data.path(), Access::Read).unwrap();
+    let second = Archive::open(data.path(), Access::Read).unwrap();
+    assert!(!search(&first, "Riyadh").is_empty());
+    assert!(!search(&second, "Riyadh").is_empty());
+    assert!(matches!(
+        Archive::open(data.path(), Access::Write),
+        Err(ArchiveError::Busy(_))
+    ));
+}
