@@ -1,6 +1,7 @@
 //! `earshot-bench`: re-runnable benchmarks of earshot's pipeline on synthetic transcripts
 //! from `earshot-synth`. See `docs/benchmarks.md`.
 
+mod archive;
 mod corpus;
 mod parse;
 mod report;
@@ -22,6 +23,9 @@ struct Cli {
 enum Command {
     /// Parse throughput per layout: detect + parse, then detect + parse + text, on one thread.
     Parse(ParseArgs),
+    /// The archive: ingest a synthetic corpus with the release earshot binary, then time a
+    /// fixed query mix against earshot, SQLite FTS5 and ripgrep.
+    Archive(ArchiveArgs),
 }
 
 /// Options of `earshot-bench parse`.
@@ -44,10 +48,53 @@ struct ParseArgs {
     runs: usize,
 }
 
+/// Options of `earshot-bench archive`.
+#[derive(Args)]
+struct ArchiveArgs {
+    /// Episodes in the corpus (about 5,000 words each).
+    #[arg(long, default_value_t = 10_000)]
+    episodes: u64,
+    /// Seed of the synthetic corpus and of the queries.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Where the corpus, archive, FTS5 table and query list go.
+    #[arg(long, default_value = "bench-out")]
+    dir: std::path::PathBuf,
+    /// Queries in the mix.
+    #[arg(long, default_value_t = 200)]
+    queries: usize,
+    /// One JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Timed passes for earshot and FTS5 (each query's median is taken).
+    #[arg(long, default_value_t = 3)]
+    passes: usize,
+    /// Timed passes for ripgrep (a process per query over the whole corpus: slow).
+    #[arg(long, default_value_t = 1)]
+    rg_passes: usize,
+}
+
 fn main() {
     let cli = Cli::parse();
     match cli.command {
         Command::Parse(args) => run_parse(args),
+        Command::Archive(args) => run_archive(args),
+    }
+}
+
+fn run_archive(args: ArchiveArgs) {
+    if args.episodes == 0 || args.queries == 0 || args.passes == 0 || args.rg_passes == 0 {
+        eprintln!(
+            "earshot-bench: --episodes, --queries, --passes and --rg-passes must be positive"
+        );
+        std::process::exit(2);
+    }
+    if report::profile() != "release" {
+        eprintln!("warning: this is a debug build; figures are only meaningful with --release");
+    }
+    if let Err(e) = archive::run(&args) {
+        eprintln!("earshot-bench: {e:#}");
+        std::process::exit(1);
     }
 }
 

@@ -19,15 +19,25 @@ impl Environment {
     /// This process's environment.
     pub fn current(args: &ParseArgs) -> Self {
         Environment {
-            cores: std::thread::available_parallelism().map_or(1, |n| n.get()),
-            profile: if cfg!(debug_assertions) {
-                "debug"
-            } else {
-                "release"
-            },
+            cores: cores(),
+            profile: profile(),
             seed: args.seed,
             runs: args.runs,
         }
+    }
+}
+
+/// The machine's core count.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// "release" or "debug".
+pub fn profile() -> &'static str {
+    if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
     }
 }
 

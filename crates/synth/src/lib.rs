@@ -14,6 +14,7 @@
 //! draws filler vocabulary from is `earshot-text`'s, so editing that list changes the corpus.
 
 mod cast;
+mod corpus;
 mod entities;
 mod episode;
 mod render;
@@ -23,6 +24,7 @@ mod templates;
 mod vocab;
 
 pub use cast::{Show, SHOWS};
+pub use corpus::{corpus_layouts, write_corpus, Written};
 pub use entities::{Entity, Kind, ENTITIES};
 pub use episode::Episode;
 pub use render::{extension, file_name, render, render_feed, split_sentences, LAYOUTS};
