@@ -219,11 +219,13 @@ impl Archive {
                 }
             }
             None => {
-                let by_key = match &title {
-                    Some(title) => self
-                        .catalog
-                        .find_episode(&show, title, published.as_deref())?,
-                    None => None,
+                // Same show, title and date: only when the transcript itself states all three
+                // (a title alone, or one made from a file name, names many episodes).
+                let by_key = match (&t.show, &t.title, &published) {
+                    (Some(show), Some(title), Some(date)) => {
+                        self.catalog.find_episode(show, title, Some(date))?
+                    }
+                    _ => None,
                 };
                 let by_text = || signature.as_ref().and_then(|s| fingerprints.find(s));
                 match by_key.or_else(by_text) {

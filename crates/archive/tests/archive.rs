@@ -287,3 +287,20 @@ fn readers_share_an_archive() {
         Err(ArchiveError::Busy(_))
     ));
 }
+
+#[test]
+fn a_shared_title_without_show_or_date_does_not_merge() {
+    let input = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(input.path(), "a.txt", "Title: Weekly roundup\n\nThe first show talked about the harbour and the ships for a long while.\n");
+    write(input.path(), "b.txt", "Title: Weekly roundup\n\nA different programme discussed the election in the north and its candidates.\n");
+    let mut a = open(data.path());
+    let r = a
+        .ingest(
+            &[input.path().to_path_buf()],
+            &IngestOptions::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!((r.added, r.merged), (2, 0), "{r:?}");
+}
