@@ -2,15 +2,55 @@
 //! splitting of words glued together where a hard wrap lost its space.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 static WORDS_TXT: &str = include_str!("../data/english-words.txt");
 
+/// FNV-1a: the word set is looked up once per word of some layouts, and SipHash, safe against
+/// hostile keys, costs more than the look-up is worth for a fixed set of short words.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
 /// Lower-case English words (no proper names): true when `word` (lower-case) is one.
 pub fn is_english_word(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<WordSet> = OnceLock::new();
     SET.get_or_init(|| WORDS_TXT.lines().collect())
         .contains(word)
+}
+
+/// [`is_english_word`] for a word in any case, without allocating for words of usual length.
+fn is_word_any_case(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(is_english_word)
+        }
+        None => is_english_word(&word.to_ascii_lowercase()),
+    }
 }
 
 /// Short words that most often end up glued to the next one at a lost wrap.
@@ -44,10 +84,10 @@ pub fn split_glued(token: &str) -> Option<(&str, &str)> {
     if core.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let lower = core.to_ascii_lowercase();
-    if is_english_word(&lower) {
+    if is_word_any_case(core) {
         return None;
     }
+    let lower = core.to_ascii_lowercase();
     (1..lower.len() - 2)
         .filter(|&i| {
             let (left, right) = lower.split_at(i);
