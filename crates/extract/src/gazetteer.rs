@@ -7,14 +7,14 @@
 //!
 //! # The format
 //!
-//! UTF-8 text, one entry per line, columns separated by a tab. Blank lines and lines starting
-//! with `#` are ignored. Spaces around a column are trimmed.
+//! UTF-8 text, one entry per line, columns separated by a tab (shown as `⇥` below). Blank lines
+//! and lines starting with `#` are ignored. Spaces around a column are trimmed.
 //!
 //! ```text
-//! kind	canonical	wikidata	aliases	links
-//! place	Russia	Q159	Russian Federation	-
-//! group	Russians	-	-	demonym-of:Russia
-//! person	Volodymyr Zelensky	Q3874799	Zelensky|Zelenskyy	role:President of Ukraine (2019-)|country:Ukraine
+//! kind ⇥ canonical ⇥ wikidata ⇥ aliases ⇥ links
+//! place ⇥ Russia ⇥ Q159 ⇥ Russian Federation ⇥ -
+//! group ⇥ Russians ⇥ - ⇥ - ⇥ demonym-of:Russia
+//! person ⇥ Volodymyr Zelensky ⇥ Q3874799 ⇥ Zelensky|Zelenskyy ⇥ role:President of Ukraine (from 2019)|country:Ukraine
 //! ```
 //!
 //! 1. **kind**: `person`, `organization` (`organisation` is accepted), `place`, `group` (a
@@ -28,10 +28,13 @@
 //!    leading `~` is *declared ambiguous*: it is known to name another entry too ("~Georgia" on
 //!    the U.S. state), so lookups return both and [`Gazetteer::check`] does not report it.
 //!    Speech-recognition garbles do not belong here: a later stage matches those phonetically.
+//!    Nor do variants that lookups fold anyway (see [Lookups](#lookups)): "Erdogan" for
+//!    "Erdoğan", "the Kremlin" for "Kremlin".
 //! 5. **links**: `relation:target` pairs separated by `|`, or `-`. The target is the canonical
 //!    name of another entry, except for the two *text relations* ([`TEXT_RELATIONS`]): `role`
-//!    (a person's office, in words, with years where known: `role:Secretary General of NATO
-//!    (2024-)`) and `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or a range `start/end` where
+//!    (a person's office, in words, with years where known: `(2019-2024)` a term that ended,
+//!    `(2024-)` an office held now, `(from 2022)` when it began without asserting that it is
+//!    still held, as in `role:Secretary General of NATO (2024-)`) and `date` (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or a range `start/end` where
 //!    either side may be empty). The relations the built-in file uses:
 //!
 //!    | relation | from | to |
@@ -60,7 +63,7 @@
 //! the third column:
 //!
 //! ```text
-//! person	Some Person	remove
+//! person ⇥ Some Person ⇥ remove
 //! ```
 //!
 //! A removal takes out the entry with exactly that kind and canonical name; one that matches

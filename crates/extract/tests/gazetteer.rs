@@ -375,3 +375,26 @@ fn declared_ambiguous_aliases_are_found_for_every_entry() {
         [Problem::UndeclaredSharedAlias { .. }]
     ));
 }
+
+#[test]
+fn no_alias_repeats_a_name_of_its_own_entry() {
+    // Case, diacritics, hyphens, full stops and a leading "the" are already folded by the
+    // lookup key, so an alias that differs only in those is noise.
+    let mut redundant = Vec::new();
+    for e in builtin().entries() {
+        let mut keys = vec![normalize(&e.canonical)];
+        for alias in &e.aliases {
+            let key = normalize(alias);
+            if keys.contains(&key) {
+                redundant.push(format!("{}\t{alias}", e.canonical));
+            } else {
+                keys.push(key);
+            }
+        }
+    }
+    assert!(
+        redundant.is_empty(),
+        "redundant aliases:\n{}",
+        redundant.join("\n")
+    );
+}
