@@ -40,6 +40,8 @@ pub struct Archive {
     dir: PathBuf,
     catalog: Box<dyn Catalog>,
     index: SearchIndex,
+    /// Extra spellings for query words (the entities stage plugs in known garbled variants).
+    expander: Box<dyn earshot_index::TermExpander>,
     _lock: lock::ArchiveLock,
 }
 
@@ -62,6 +64,7 @@ impl Archive {
             dir: dir.to_path_buf(),
             catalog: Box::new(catalog),
             index,
+            expander: Box::new(earshot_index::NoExpansion),
             _lock: lock,
         };
         if access == Access::Write {
@@ -94,6 +97,12 @@ impl Archive {
     /// The search index.
     pub fn index(&self) -> &SearchIndex {
         &self.index
+    }
+
+    /// Sets what expands query words into their other spellings: the seam where the entities
+    /// stage makes "Witkoff" also match every garbled variant it has linked to Steve Witkoff.
+    pub fn set_expander(&mut self, expander: Box<dyn earshot_index::TermExpander>) {
+        self.expander = expander;
     }
 
     /// Rebuilds the search index from the catalog.

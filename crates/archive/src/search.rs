@@ -63,6 +63,8 @@ impl Archive {
             speaker: req.speaker.clone(),
             episodes: None,
         };
-        Ok(self.index.search(&query, &opts)?)
+        Ok(self
+            .index
+            .search_with(&query, &opts, self.expander.as_ref())?)
     }
 }

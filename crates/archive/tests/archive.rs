@@ -304,3 +304,43 @@ fn a_shared_title_without_show_or_date_does_not_merge() {
         .unwrap();
     assert_eq!((r.added, r.merged), (2, 0), "{r:?}");
 }
+
+/// Stands in for the entities stage: knows one garbled spelling of one name.
+struct KnownVariants;
+
+impl earshot_index::TermExpander for KnownVariants {
+    fn variants(&self, term: &str) -> Vec<String> {
+        if term == "witkoff" {
+            vec!["witgolf".to_owned()]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+#[test]
+fn an_expander_adds_spellings_that_fuzzy_matching_cannot_reach() {
+    let input = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(
+        input.path(),
+        "a.txt",
+        "Title: Notes\n\nThe envoy Witgolf arrived late to the meeting in the capital.\n",
+    );
+    let mut a = open(data.path());
+    a.ingest(
+        &[input.path().to_path_buf()],
+        &IngestOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert!(search(&a, "Witkoff").is_empty());
+    a.set_expander(Box::new(KnownVariants));
+    let hits = search(&a, "Witkoff");
+    assert_eq!(hits.len(), 1);
+    assert!(
+        hits[0].snippet.contains("<b>Witgolf</b>"),
+        "{}",
+        hits[0].snippet
+    );
+}
