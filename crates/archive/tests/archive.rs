@@ -21,6 +21,18 @@ fn open(dir: &Path) -> Archive {
     Archive::open(dir, Access::Write).unwrap()
 }
 
+/// Ingesting a folder with default options, as every test here does.
+trait IngestAll {
+    fn ingest_all(&mut self, dir: &Path) -> earshot_archive::IngestReport;
+}
+
+impl IngestAll for Archive {
+    fn ingest_all(&mut self, dir: &Path) -> earshot_archive::IngestReport {
+        self.ingest(&[dir.to_path_buf()], &IngestOptions::default(), &mut |_| {})
+            .unwrap()
+    }
+}
+
 fn search(a: &Archive, q: &str) -> Vec<earshot_index::Hit> {
     a.search(&SearchRequest {
         query: q.into(),
@@ -38,13 +50,7 @@ fn ingest_search_reingest_and_remove() {
     write(input.path(), "odesa.txt", OTHER);
     write(input.path(), "empty.txt", "");
     let mut a = open(data.path());
-    let r = a
-        .ingest(
-            &[input.path().to_path_buf()],
-            &IngestOptions::default(),
-            &mut |_| {},
-        )
-        .unwrap();
+    let r = a.ingest_all(input.path());
     assert_eq!((r.added, r.rejected.len()), (2, 1), "{r:?}");
     assert!(r.rejected[0]
         .to_string()
@@ -78,13 +84,7 @@ fn ingest_search_reingest_and_remove() {
     assert_eq!(search(&a, "Zelensky")[0].start_ms, 150_000);
 
     // Re-ingesting changes nothing.
-    let r = a
-        .ingest(
-            &[input.path().to_path_buf()],
-            &IngestOptions::default(),
-            &mut |_| {},
-        )
-        .unwrap();
+    let r = a.ingest_all(input.path());
     assert_eq!((r.added, r.updated, r.merged), (0, 0, 0), "{r:?}");
     assert_eq!(r.unchanged, 2);
 
@@ -94,13 +94,7 @@ fn ingest_search_reingest_and_remove() {
         "odesa.txt",
         &OTHER.replace("nervous", "anxious"),
     );
-    let r = a
-        .ingest(
-            &[input.path().to_path_buf()],
-            &IngestOptions::default(),
-            &mut |_| {},
-        )
-        .unwrap();
+    let r = a.ingest_all(input.path());
     assert_eq!(r.updated, 1, "{r:?}");
     assert!(!search(&a, "anxious").is_empty());
     assert!(search(&a, "nervous").is_empty());
@@ -157,12 +151,7 @@ fn filters_narrow_the_hits() {
     write(input.path(), "riyadh.txt", STAMPED);
     write(input.path(), "odesa.txt", OTHER);
     let mut a = open(data.path());
-    a.ingest(
-        &[input.path().to_path_buf()],
-        &IngestOptions::default(),
-        &mut |_| {},
-    )
-    .unwrap();
+    a.ingest_all(input.path());
     let req = |shows: Vec<String>, after| SearchRequest {
         query: "Witkoff".into(),
         limit: 20,
@@ -214,12 +203,7 @@ fn reindex_rebuilds_an_index_that_was_lost() {
     write(input.path(), "riyadh.txt", STAMPED);
     {
         let mut a = open(data.path());
-        a.ingest(
-            &[input.path().to_path_buf()],
-            &IngestOptions::default(),
-            &mut |_| {},
-        )
-        .unwrap();
+        a.ingest_all(input.path());
     }
     std::fs::remove_dir_all(data.path().join("index")).unwrap();
     // Opening finds an empty index behind a full catalog and rebuilds it.
@@ -255,13 +239,7 @@ fn near_identical_text_under_another_title_is_the_same_episode() {
         &earshot_synth::render(&other, "vtt").unwrap(),
     );
     let mut a = open(data.path());
-    let r = a
-        .ingest(
-            &[input.path().to_path_buf()],
-            &IngestOptions::default(),
-            &mut |_| {},
-        )
-        .unwrap();
+    let r = a.ingest_all(input.path());
     assert_eq!((r.added, r.merged), (2, 1), "{r:?}");
     assert!(a.is_consistent().unwrap());
 }
@@ -271,13 +249,7 @@ fn readers_share_an_archive() {
     let input = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();
     write(input.path(), "riyadh.txt", STAMPED);
-    open(data.path())
-        .ingest(
-            &[input.path().to_path_buf()],
-            &IngestOptions::default(),
-            &mut |_| {},
-        )
-        .unwrap();
+    open(data.path()).ingest_all(input.path());
     let first = Archive::open(data.path(), Access::Read).unwrap();
     let second = Archive::open(data.path(), Access::Read).unwrap();
     assert!(!search(&first, "Riyadh").is_empty());
@@ -295,13 +267,7 @@ fn a_shared_title_without_show_or_date_does_not_merge() {
     write(input.path(), "a.txt", "Title: Weekly roundup\n\nThe first show talked about the harbour and the ships for a long while.\n");
     write(input.path(), "b.txt", "Title: Weekly roundup\n\nA different programme discussed the election in the north and its candidates.\n");
     let mut a = open(data.path());
-    let r = a
-        .ingest(
-            &[input.path().to_path_buf()],
-            &IngestOptions::default(),
-            &mut |_| {},
-        )
-        .unwrap();
+    let r = a.ingest_all(input.path());
     assert_eq!((r.added, r.merged), (2, 0), "{r:?}");
 }
 
@@ -328,12 +294,7 @@ fn an_expander_adds_spellings_that_fuzzy_matching_cannot_reach() {
         "Title: Notes\n\nThe envoy Witgolf arrived late to the meeting in the capital.\n",
     );
     let mut a = open(data.path());
-    a.ingest(
-        &[input.path().to_path_buf()],
-        &IngestOptions::default(),
-        &mut |_| {},
-    )
-    .unwrap();
+    a.ingest_all(input.path());
     assert!(search(&a, "Witkoff").is_empty());
     a.set_expander(Box::new(KnownVariants));
     let hits = search(&a, "Witkoff");

@@ -59,6 +59,31 @@ pub fn missing_word_glued(body: &str, transcripts: &[Transcript]) -> Option<Stri
     None
 }
 
+/// A segment as (speaker, start, end, source line, text).
+pub type Row<'a> = (
+    Option<&'a str>,
+    Option<u64>,
+    Option<u64>,
+    Option<u32>,
+    &'a str,
+);
+
+/// Each segment as a [`Row`], for tests to compare at a glance.
+pub fn rows(t: &Transcript) -> Vec<Row<'_>> {
+    t.segments
+        .iter()
+        .map(|s| {
+            (
+                s.speaker.as_deref(),
+                s.start_ms,
+                s.end_ms,
+                s.line,
+                s.text.as_str(),
+            )
+        })
+        .collect()
+}
+
 /// The first of `lines` (header or chrome lines) still present in some segment's text.
 pub fn leftover_line<'a>(lines: &'a str, transcripts: &[Transcript]) -> Option<&'a str> {
     let text = segment_text(transcripts);

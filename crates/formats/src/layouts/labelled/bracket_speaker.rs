@@ -192,19 +192,7 @@ mod tests {
     fn reads_both_orders_and_continuations() {
         let t = parse(DOC);
         assert_eq!(t.title.as_deref(), Some("Sanctions and shipping"));
-        let got: Vec<_> = t
-            .segments
-            .iter()
-            .map(|s| {
-                (
-                    s.speaker.as_deref(),
-                    s.start_ms,
-                    s.end_ms,
-                    s.line,
-                    s.text.as_str(),
-                )
-            })
-            .collect();
+        let got = crate::testing::rows(&t);
         assert_eq!(
             got,
             vec![

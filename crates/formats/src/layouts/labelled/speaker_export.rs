@@ -119,19 +119,7 @@ mod tests {
     fn reads_labels_stamps_and_paragraphs() {
         let t = parse(EXPORT);
         assert_eq!(t.title.as_deref(), Some("Ceasefire watch"));
-        let got: Vec<_> = t
-            .segments
-            .iter()
-            .map(|s| {
-                (
-                    s.speaker.as_deref(),
-                    s.start_ms,
-                    s.end_ms,
-                    s.line,
-                    s.text.as_str(),
-                )
-            })
-            .collect();
+        let got = crate::testing::rows(&t);
         assert_eq!(
             got,
             vec![
