@@ -5,7 +5,7 @@ use thiserror::Error;
 /// Why an archive operation failed.
 #[derive(Debug, Error)]
 pub enum ArchiveError {
-    #[error("archive {} is busy: another earshot process is using it (try again when it is done)", .0.display())]
+    #[error("archive {} is busy: another earshot process is writing to it (try again when it is done)", .0.display())]
     Busy(PathBuf),
     #[error("no archive in {} (create one with `earshot ingest`)", .0.display())]
     NoArchive(PathBuf),

@@ -29,9 +29,11 @@ pub type Result<T, E = ArchiveError> = std::result::Result<T, E>;
 /// How an archive is opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// Reading only (search, stats, export): other readers may share the archive.
+    /// Reading only (search, stats, export): any number of readers, alongside a writer; they
+    /// see what the writer last committed.
     Read,
-    /// Writing (ingest, remove, reindex): no one else may have the archive open.
+    /// Writing (ingest, remove, reindex): one writer at a time; a second is told the archive
+    /// is busy.
     Write,
 }
 
@@ -53,10 +55,11 @@ impl Archive {
             return Err(ArchiveError::NoArchive(dir.to_path_buf()));
         }
         std::fs::create_dir_all(dir).map_err(|e| ArchiveError::io(dir, e))?;
+        // Only writers lock: SQLite in WAL mode and tantivy both let readers see the last
+        // committed state while a writer works, so a search never waits for an ingest.
         let lock = match access {
             Access::Write => lock::ArchiveLock::exclusive(dir)?,
-            // Another reader may hold the lock alone for a moment while it recovers.
-            Access::Read => lock::retry(|| lock::ArchiveLock::shared(dir))?,
+            Access::Read => lock::ArchiveLock::none(),
         };
         let catalog = SqliteCatalog::open(&dir.join("catalog.sqlite"))?;
         let index = SearchIndex::open_or_create(&dir.join("index"))?;
@@ -70,16 +73,15 @@ impl Archive {
         if access == Access::Write {
             recover::catch_up(&mut archive)?;
         } else if recover::is_behind(&archive)? {
-            // Recovery writes: trade the read lock for the write lock, then back.
-            drop(std::mem::replace(
-                &mut archive._lock,
-                lock::ArchiveLock::none(),
-            ));
-            archive._lock = lock::retry(|| lock::ArchiveLock::exclusive(dir))?;
-            archive.index.reload()?;
-            recover::catch_up(&mut archive)?;
-            archive._lock =
-                std::mem::replace(&mut archive._lock, lock::ArchiveLock::none()).downgrade(dir)?;
+            // An index behind its catalog is either a writer at work, whose next commit catches
+            // it up, or a writer that died: only then is there no lock to take, and the reader
+            // recovers the archive itself, as the writer would have.
+            if let Ok(lock) = lock::ArchiveLock::exclusive(dir) {
+                archive._lock = lock;
+                archive.index.reload()?;
+                recover::catch_up(&mut archive)?;
+                archive._lock = lock::ArchiveLock::none();
+            }
         }
         Ok(archive)
     }
@@ -134,6 +136,16 @@ impl Archive {
         }
         recover::catch_up(self)?;
         Ok(removed)
+    }
+
+    /// True when another process is writing to the archive (a reader asks; a writer is the
+    /// one writing).
+    pub fn writer_active(&self) -> bool {
+        !self._lock.is_exclusive()
+            && matches!(
+                lock::ArchiveLock::exclusive(&self.dir),
+                Err(ArchiveError::Busy(_))
+            )
     }
 
     /// True when the index holds exactly the catalog's episodes and passages (for tests and

@@ -1,9 +1,8 @@
-//! The archive's lock file: one writer, or any number of readers, never both. The operating
-//! system releases it when a process dies, so a killed ingest never leaves the archive locked.
+//! The archive's lock file, held by its one writer. The operating system releases it when a
+//! process dies, so a killed ingest never leaves the archive locked.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use crate::{ArchiveError, Result};
 
@@ -11,22 +10,6 @@ use crate::{ArchiveError, Result};
 pub struct ArchiveLock {
     _file: Option<File>,
     exclusive: bool,
-}
-
-/// How long a reader waits for a lock that another process holds only for a moment.
-const PATIENCE: Duration = Duration::from_secs(3);
-
-/// Tries to take a lock until it is had or [`PATIENCE`] runs out.
-pub fn retry(mut take: impl FnMut() -> Result<ArchiveLock>) -> Result<ArchiveLock> {
-    let started = Instant::now();
-    loop {
-        match take() {
-            Err(ArchiveError::Busy(_)) if started.elapsed() < PATIENCE => {
-                std::thread::sleep(Duration::from_millis(25));
-            }
-            other => return other,
-        }
-    }
 }
 
 fn open(dir: &Path) -> Result<File> {
@@ -57,17 +40,7 @@ impl ArchiveLock {
         })
     }
 
-    /// Takes the lock for reading, or fails at once when a writer holds it.
-    pub fn shared(dir: &Path) -> Result<Self> {
-        let file = open(dir)?;
-        file.try_lock_shared().map_err(|e| map(dir, e))?;
-        Ok(ArchiveLock {
-            _file: Some(file),
-            exclusive: false,
-        })
-    }
-
-    /// No lock (a placeholder while one lock is traded for another).
+    /// No lock: what a reader holds.
     pub fn none() -> Self {
         ArchiveLock {
             _file: None,
@@ -78,11 +51,5 @@ impl ArchiveLock {
     /// True when held for writing.
     pub fn is_exclusive(&self) -> bool {
         self.exclusive
-    }
-
-    /// Trades a write lock for a read lock.
-    pub fn downgrade(self, dir: &Path) -> Result<Self> {
-        drop(self);
-        Self::shared(dir)
     }
 }
