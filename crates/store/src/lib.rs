@@ -59,6 +59,8 @@ pub trait Catalog: Send {
     fn episodes(&self, show: Option<&str>) -> Result<Vec<EpisodeRecord>>;
     /// One episode's segments, in order.
     fn segments(&self, id: EpisodeId) -> Result<Vec<earshot_model::Segment>>;
+    /// One episode's sentences, in order.
+    fn sentences(&self, id: EpisodeId) -> Result<Vec<Sentence>>;
     /// One episode's sources.
     fn sources(&self, id: EpisodeId) -> Result<Vec<SourceRecord>>;
     /// Counts for `earshot stats`.

@@ -50,14 +50,10 @@ CREATE TABLE IF NOT EXISTS segments (
     PRIMARY KEY (episode_id, ord)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sentences (
-    episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
-    ord INTEGER NOT NULL,
-    segment INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    start_ms INTEGER,
-    PRIMARY KEY (episode_id, ord)
-) WITHOUT ROWID;
+    episode_id INTEGER PRIMARY KEY REFERENCES episodes(id) ON DELETE CASCADE,
+    -- 24 bytes a sentence: segment, start, end (u32), start_ms (u64, max = none), 4 spare.
+    data BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     episode_id INTEGER NOT NULL

@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use crate::schema;
 use crate::{
     CatalogStats, Change, EpisodeId, EpisodeRecord, EpisodeWrite, FileRecord, RemovedSource,
-    Result, SourceRecord, StoreError, Target, WriteOutcome,
+    Result, Sentence, SourceRecord, StoreError, Target, WriteOutcome,
 };
 
 /// The SQLite catalog.
@@ -126,19 +126,8 @@ impl SqliteCatalog {
                 s.text
             ])?;
         }
-        let mut sent = tx.prepare_cached(
-            "INSERT INTO sentences(episode_id, ord, segment, start, end, start_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?;
-        for (ord, (segment, start, end, ms)) in w.sentences.iter().enumerate() {
-            sent.execute(params![
-                id,
-                ord as i64,
-                segment,
-                start,
-                end,
-                ms.map(|v| v as i64)
-            ])?;
-        }
+        tx.prepare_cached("INSERT INTO sentences(episode_id, data) VALUES (?1, ?2)")?
+            .execute(params![id, pack_sentences(&w.sentences)])?;
         Ok(())
     }
 
@@ -187,6 +176,38 @@ impl SqliteCatalog {
             primary_source: r.get(9)?,
         })
     }
+}
+
+/// No start time, in a packed sentence.
+const NO_TIME: u64 = u64::MAX;
+
+/// Sentences packed 24 bytes each (segment, start, end as u32; start_ms as u64; little-endian):
+/// one row an episode instead of hundreds keeps ingest's single writer fast.
+fn pack_sentences(sentences: &[Sentence]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(sentences.len() * 24);
+    for &(segment, start, end, ms) in sentences {
+        for v in [segment, start, end] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&ms.unwrap_or(NO_TIME).to_le_bytes());
+        out.extend_from_slice(&[0; 4]);
+    }
+    out
+}
+
+fn unpack_sentences(data: &[u8]) -> Vec<Sentence> {
+    let u32_at = |c: &[u8], i: usize| u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]]);
+    data.chunks_exact(24)
+        .map(|c| {
+            let ms = u64::from_le_bytes(c[12..20].try_into().expect("8 bytes"));
+            (
+                u32_at(c, 0),
+                u32_at(c, 4),
+                u32_at(c, 8),
+                (ms != NO_TIME).then_some(ms),
+            )
+        })
+        .collect()
 }
 
 const EPISODE_SELECT: &str =
@@ -449,6 +470,15 @@ impl crate::Catalog for SqliteCatalog {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn sentences(&self, id: EpisodeId) -> Result<Vec<Sentence>> {
+        let data: Option<Vec<u8>> = self
+            .conn
+            .prepare_cached("SELECT data FROM sentences WHERE episode_id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        Ok(data.map(|d| unpack_sentences(&d)).unwrap_or_default())
     }
 
     fn sources(&self, id: EpisodeId) -> Result<Vec<SourceRecord>> {

@@ -3,6 +3,9 @@
 use earshot_model::Segment;
 use serde_json::Value;
 
+/// A sentence: (segment index, byte start and end in the segment's text, start_ms).
+pub type Sentence = (u32, u32, u32, Option<u64>);
+
 /// An episode's id in the catalog.
 pub type EpisodeId = i64;
 
@@ -57,8 +60,8 @@ pub struct EpisodeWrite {
     pub language: Option<String>,
     pub audio_url: Option<String>,
     pub segments: Vec<Segment>,
-    /// Sentences as (segment, byte start, byte end, start_ms).
-    pub sentences: Vec<(u32, u32, u32, Option<u64>)>,
+    /// The transcript's sentences.
+    pub sentences: Vec<Sentence>,
     /// A signature of the text for near-duplicate detection (opaque to the catalog).
     pub fingerprint: Option<Vec<u8>>,
     pub words: u64,
