@@ -162,3 +162,32 @@ fn a_missing_directory_is_an_io_error() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Prints the set's figures (run with `--nocapture`): documents, words, mentions by kind,
+/// garbled mentions and the distinct garbled surfaces.
+#[test]
+fn summary() {
+    let docs = docs();
+    let words: usize = docs.iter().map(|d| d.text.split_whitespace().count()).sum();
+    let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
+    let mut garbled: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for d in &docs {
+        for m in &d.mentions {
+            *counts.entry(m.kind).or_default() += 1;
+            if m.garbled {
+                garbled
+                    .entry(m.canonical.clone())
+                    .or_default()
+                    .push(m.surface.clone());
+            }
+        }
+    }
+    let n_garbled: usize = garbled.values().map(Vec::len).sum();
+    println!(
+        "{} documents, {words} words, mentions {counts:?}, {n_garbled} garbled",
+        docs.len()
+    );
+    for (canonical, surfaces) in &garbled {
+        println!("  {canonical}: {}", surfaces.join(", "));
+    }
+}
