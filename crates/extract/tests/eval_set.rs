@@ -75,6 +75,36 @@ fn gazetteer_entities_have_the_gazetteer_kind() {
 }
 
 #[test]
+fn gazetteer_entities_are_labelled_by_their_canonical_name() {
+    // A label that is not a canonical name but is another name of a gazetteer entry of the
+    // same kind ("ANO 2011" for "ANO") should have used the canonical name.
+    let g = Gazetteer::builtin();
+    let mut problems = Vec::new();
+    for d in docs() {
+        for m in &d.mentions {
+            if g.by_canonical(&m.canonical).is_some() {
+                continue;
+            }
+            let same_kind: Vec<&str> = g
+                .by_alias(&m.canonical)
+                .into_iter()
+                .filter(|e| e.kind == m.kind)
+                .map(|e| e.canonical.as_str())
+                .collect();
+            if !same_kind.is_empty() {
+                problems.push(format!(
+                    "{}: {:?} is a gazetteer name of {}",
+                    d.name,
+                    m.canonical,
+                    same_kind.join(", ")
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
 fn offsets_round_trip() {
     for d in docs() {
         let mut last = 0;
