@@ -6,6 +6,8 @@
 //! (`data/gazetteer.tsv`, see [`gazetteer`] for the format), which users can extend, correct
 //! and prune with a file of their own in the same format.
 
+pub mod eval;
 pub mod gazetteer;
 
+pub use eval::{load_dir, parse_gold, EvalError, GoldDoc, GoldMention};
 pub use gazetteer::{Entry, ExtendReport, Gazetteer, GazetteerError, Kind, Problem};
