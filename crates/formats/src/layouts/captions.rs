@@ -103,7 +103,7 @@ impl Layout for Captions {
             }
         }
         t.segments.extend(current);
-        super::podscripts::set_ends(&mut t.segments);
+        super::set_ends(&mut t.segments);
         Ok(vec![t])
     }
 }

@@ -15,7 +15,7 @@ mod vtt;
 mod whisper_json;
 mod whisper_text;
 
-use crate::{FormatError, Transcript};
+use crate::{FormatError, Segment, Transcript};
 
 /// A transcript layout: how to recognise it and how to read it.
 pub trait Layout: Sync {
@@ -72,4 +72,16 @@ pub fn sniff_window(text: &str) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// Each stamped segment without an end ends where the next begins (the rule of every layout
+/// that stamps only starts), unless the next stamp goes backwards.
+pub(crate) fn set_ends(segments: &mut [Segment]) {
+    for i in 1..segments.len() {
+        if let (Some(next), None) = (segments[i].start_ms, segments[i - 1].end_ms) {
+            if segments[i - 1].start_ms.is_some_and(|s| s <= next) {
+                segments[i - 1].end_ms = Some(next);
+            }
+        }
+    }
 }

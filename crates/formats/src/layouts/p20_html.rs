@@ -5,7 +5,7 @@
 //! HTML is not XML (unclosed `<p>`, `<br>`, bare `&`), so this is read with a small tolerant
 //! tag scanner rather than an XML parser.
 
-use super::podscripts::set_ends;
+use super::set_ends;
 use super::sniff_window;
 use crate::{stamps, FormatError, Layout, Segment, Transcript, WarningKind};
 

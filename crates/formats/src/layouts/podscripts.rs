@@ -188,18 +188,7 @@ fn read_body(lines: &[Line], t: &mut Transcript) {
     }
     t.segments
         .retain(|s| !s.text.trim().is_empty() || s.start_ms.is_some());
-    set_ends(&mut t.segments);
-}
-
-/// Each stamped segment ends where the next begins.
-pub(crate) fn set_ends(segments: &mut [Segment]) {
-    for i in 1..segments.len() {
-        if let (Some(next), None) = (segments[i].start_ms, segments[i - 1].end_ms) {
-            if segments[i - 1].start_ms.is_some_and(|s| s <= next) {
-                segments[i - 1].end_ms = Some(next);
-            }
-        }
-    }
+    super::set_ends(&mut t.segments);
 }
 
 #[cfg(test)]

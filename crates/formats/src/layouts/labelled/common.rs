@@ -2,7 +2,7 @@
 //! builder that turns labelled lines into segments, and small checks on names and stamps.
 
 use crate::layouts::plain::header_line;
-use crate::layouts::podscripts::set_ends;
+use crate::layouts::set_ends;
 use crate::lines::Line;
 use crate::{chrome, stamps, Segment, Transcript, WarningKind};
 
