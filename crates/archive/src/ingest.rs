@@ -71,7 +71,7 @@ impl Prepared {
             t.show = Some(show.to_owned());
         }
         Prepared {
-            content_hash: content_hash(&t),
+            content_hash: content_hash(&mut t),
             signature: Signature::of(t.segments.iter().map(|s| s.text.as_str())),
             sentences: sentences(&t),
             passages: earshot_text::passages::passages(&t.segments),
@@ -335,14 +335,13 @@ fn read_and_parse(
     }
 }
 
-/// A hash of everything a transcript says (its source path aside).
-fn content_hash(t: &Transcript) -> String {
-    let mut h = blake3::Hasher::new();
-    let mut clone = t.clone();
-    clone.source.clear();
-    let json = serde_json::to_vec(&clone).unwrap_or_default();
-    h.update(&json);
-    h.finalize().to_hex().to_string()
+/// A hash of everything a transcript says (its source path aside). The path is taken out for
+/// the hash and put back, rather than the transcript cloned.
+fn content_hash(t: &mut Transcript) -> String {
+    let source = std::mem::take(&mut t.source);
+    let json = serde_json::to_vec(&*t).unwrap_or_default();
+    t.source = source;
+    blake3::hash(&json).to_hex().to_string()
 }
 
 /// Sentences with their segment, byte range and estimated start.

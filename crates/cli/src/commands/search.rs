@@ -133,12 +133,27 @@ fn snippet(html: &str, bold: bool) -> String {
     } else {
         ("", "")
     };
-    html.replace("<b>", on)
-        .replace("</b>", off)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&amp;", "&")
+    // The tags go first: once entities are decoded, a "<b>" in the text would look like one.
+    let marked = html.replace("<b>", "\u{1}").replace("</b>", "\u{2}");
+    earshot_text::normalise::decode_entities(&marked)
+        .replace('\u{1}', on)
+        .replace('\u{2}', off)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet;
+
+    #[test]
+    fn snippets_render_for_terminals_and_pipes() {
+        let html = "Then <b>Whitkoff</b> said &lt;no&gt; &amp; &quot;left&quot; &#39;early&#39;";
+        assert_eq!(
+            snippet(html, false),
+            "Then Whitkoff said <no> & \"left\" 'early'"
+        );
+        assert_eq!(
+            snippet(html, true),
+            "Then \x1b[1mWhitkoff\x1b[0m said <no> & \"left\" 'early'"
+        );
+    }
 }
