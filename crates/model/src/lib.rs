@@ -146,6 +146,10 @@ pub struct Hints {
     /// The text is an auto-caption dump, lower-case and unpunctuated: the text stage restores
     /// sentence boundaries.
     pub unpunctuated: bool,
+    /// The layout is markup (HTML, WebVTT) and its parser has decoded the character references
+    /// already: the text stage must not decode them again, or a literal "&lt;" (written
+    /// "&amp;lt;") would become "<".
+    pub references_decoded: bool,
 }
 
 /// One episode's transcript, as recovered from one source.

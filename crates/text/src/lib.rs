@@ -26,14 +26,15 @@ use earshot_model::Transcript;
 /// Runs the whole text stage on a parsed transcript.
 pub fn finish(t: &mut Transcript) {
     let glued = t.hints.glued_wraps;
+    let decoded = t.hints.references_decoded;
     for seg in &mut t.segments {
-        normalise::normalise_in_place(&mut seg.text, glued);
+        normalise::normalise_in_place(&mut seg.text, glued, decoded);
         if let Some(speaker) = seg.speaker.as_mut() {
-            normalise::normalise_in_place(speaker, false);
+            normalise::normalise_in_place(speaker, false, decoded);
         }
     }
     for v in [&mut t.title, &mut t.show].into_iter().flatten() {
-        normalise::normalise_in_place(v, false);
+        normalise::normalise_in_place(v, false, decoded);
     }
     if t.hints.unpunctuated {
         punctuate::restore(&mut t.segments);

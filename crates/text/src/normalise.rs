@@ -11,18 +11,23 @@ pub fn normalise(text: &str, glued: bool) -> String {
     if !glued && is_clean_ascii(text) {
         return text.to_owned();
     }
-    rebuild(text, glued)
+    rebuild(text, glued, true)
 }
 
-/// [`normalise`] in place, which costs nothing for text that is already normal.
-pub fn normalise_in_place(text: &mut String, glued: bool) {
+/// [`normalise`] in place, which costs nothing for text that is already normal. Character
+/// references are decoded unless `references_decoded` says the layout's parser did it.
+pub fn normalise_in_place(text: &mut String, glued: bool, references_decoded: bool) {
     if glued || !is_clean_ascii(text) {
-        *text = rebuild(text, glued);
+        *text = rebuild(text, glued, !references_decoded);
     }
 }
 
-fn rebuild(text: &str, glued: bool) -> String {
-    let text = decode_entities(text);
+fn rebuild(text: &str, glued: bool, decode: bool) -> String {
+    let text = if decode {
+        decode_entities(text)
+    } else {
+        Cow::Borrowed(text)
+    };
     let text: Cow<str> = match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => text,
         _ => Cow::Owned(text.nfc().collect()),

@@ -488,7 +488,13 @@ impl<'s> Builder<'s> {
         Builder {
             src,
             lines: LineCounter::default(),
-            t: Transcript::new(id),
+            t: Transcript {
+                hints: earshot_model::Hints {
+                    references_decoded: true,
+                    ..Default::default()
+                },
+                ..Transcript::new(id)
+            },
             speaker: None,
             pending_start: None,
             para: None,

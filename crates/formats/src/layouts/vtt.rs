@@ -78,6 +78,7 @@ impl Layout for Vtt {
 
     fn parse(&self, text: &str) -> Result<Vec<Transcript>, FormatError> {
         let mut t = Transcript::new(self.id());
+        t.hints.references_decoded = true;
         let lines: Vec<&str> = text.split('\n').collect();
         let body_at = read_header(&lines, &mut t);
         let mut reader = Reader::new(&lines);
