@@ -264,18 +264,24 @@ impl Archive {
                 Some(sig) => fingerprints.insert(id, sig),
                 None => fingerprints.remove(id),
             }
-            let record = self.catalog.episode(id)?;
+            // A new episode is what was just written; a replaced one keeps the title and date
+            // the catalog already had where this source gives none.
+            let (title, published) = match target {
+                Target::New => (title, t.published),
+                Target::Existing { .. } => {
+                    let record = self.catalog.episode(id)?;
+                    let r = record.as_ref();
+                    (
+                        r.and_then(|r| r.title.clone()),
+                        r.and_then(|r| r.published.as_deref()).and_then(parse_date),
+                    )
+                }
+            };
             let meta = EpisodeMeta {
                 id,
                 show,
-                title: record
-                    .as_ref()
-                    .and_then(|r| r.title.clone())
-                    .unwrap_or_default(),
-                published: record
-                    .as_ref()
-                    .and_then(|r| r.published.as_deref())
-                    .and_then(parse_date),
+                title: title.unwrap_or_default(),
+                published,
                 source: t.source.clone(),
             };
             writer.delete_episode(id);
