@@ -3,6 +3,7 @@
 
 mod archive;
 mod corpus;
+mod entities;
 mod parse;
 mod report;
 
@@ -26,6 +27,29 @@ enum Command {
     /// The archive: ingest a synthetic corpus with the release earshot binary, then time a
     /// fixed query mix against earshot, SQLite FTS5 and ripgrep.
     Archive(ArchiveArgs),
+    /// Entity recognition scored on the annotated set (`eval/entities`), beside spaCy's
+    /// predictions when given (`scripts/eval-entities.sh`), and its speed on that text.
+    Entities(EntitiesArgs),
+}
+
+/// Options of `earshot-bench entities`.
+#[derive(Args)]
+pub struct EntitiesArgs {
+    /// The annotated set.
+    #[arg(default_value = "eval/entities")]
+    dir: std::path::PathBuf,
+    /// spaCy's predictions, as `scripts/spacy_entities.py` writes them.
+    #[arg(long, value_name = "JSONL")]
+    spacy: Option<std::path::PathBuf>,
+    /// One JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Also list every miss and false prediction.
+    #[arg(long)]
+    errors: bool,
+    /// Timed passes for the speed figure (the best is reported).
+    #[arg(long, default_value_t = 5)]
+    speed_runs: usize,
 }
 
 /// Options of `earshot-bench parse`.
@@ -79,6 +103,12 @@ fn main() {
     match cli.command {
         Command::Parse(args) => run_parse(args),
         Command::Archive(args) => run_archive(args),
+        Command::Entities(args) => {
+            if let Err(e) = entities::run(&args) {
+                eprintln!("earshot-bench: {e:#}");
+                std::process::exit(1);
+            }
+        }
     }
 }
 

@@ -251,6 +251,165 @@ pub fn load_dir(path: impl AsRef<Path>) -> Result<Vec<GoldDoc>, EvalError> {
         .collect()
 }
 
+/// A mention a system predicts, for scoring against the gold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Predicted {
+    /// The document's name.
+    pub doc: String,
+    /// Byte offsets in the document's plain text.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// The kind predicted.
+    pub kind: Kind,
+    /// The entity linked to, when the system links.
+    pub canonical: Option<String>,
+}
+
+/// Counts for precision, recall and F1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Predictions that match a gold mention.
+    pub correct: usize,
+    /// Predictions made.
+    pub predicted: usize,
+    /// Gold mentions.
+    pub gold: usize,
+}
+
+impl Counts {
+    /// Correct over predicted.
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+
+    /// Correct over gold.
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+
+    /// The harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+
+    fn add(&mut self, other: Counts) {
+        self.correct += other.correct;
+        self.predicted += other.predicted;
+        self.gold += other.gold;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Entity-level scores: overall, by kind, and the links of garbled surfaces.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scores {
+    /// Every kind together.
+    pub overall: Counts,
+    /// Per kind, in [`Kind::ALL`] order.
+    pub by_kind: Vec<(Kind, Counts)>,
+    /// Spans right, kind ignored.
+    pub spans_only: Counts,
+    /// Gold garbled mentions that a prediction overlapping them links to the right entity.
+    pub garbled_linked: usize,
+    /// Gold garbled mentions.
+    pub garbled: usize,
+    /// Gold mentions (garbled or not) that a prediction overlapping them links to the right
+    /// entity.
+    pub linked: usize,
+}
+
+/// Scores predictions against the gold, entity by entity: a prediction is correct when its
+/// span and kind equal a gold mention's. A leading "the " is left out of both spans first, as
+/// the guidelines let it go either way. The link of a garbled surface is right when a
+/// prediction overlapping it names the gold entity (compared by [`normalize`]d name).
+pub fn score(gold: &[GoldDoc], predicted: &[Predicted]) -> Scores {
+    use std::collections::{HashMap, HashSet};
+    let mut by_kind: HashMap<Kind, Counts> = HashMap::new();
+    let mut spans_only = Counts::default();
+    let mut scores = Scores::default();
+    for doc in gold {
+        let preds: Vec<&Predicted> = predicted.iter().filter(|p| p.doc == doc.name).collect();
+        let trim = |start: usize, end: usize| -> (usize, usize) {
+            let s = &doc.text[start.min(end)..end];
+            if s.len() > 4 && (s.starts_with("the ") || s.starts_with("The ")) {
+                (start + 4, end)
+            } else {
+                (start, end)
+            }
+        };
+        let gold_set: HashSet<(usize, usize, Kind)> = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                let (s, e) = trim(m.start, m.end);
+                (s, e, m.kind)
+            })
+            .collect();
+        let gold_spans: HashSet<(usize, usize)> =
+            gold_set.iter().map(|&(s, e, _)| (s, e)).collect();
+        for m in &doc.mentions {
+            by_kind.entry(m.kind).or_default().gold += 1;
+        }
+        spans_only.gold += doc.mentions.len();
+        let mut pred_set: HashSet<(usize, usize, Kind)> = HashSet::new();
+        for p in &preds {
+            if p.end > doc.text.len() || p.start > p.end {
+                continue;
+            }
+            let (s, e) = trim(p.start, p.end);
+            if !pred_set.insert((s, e, p.kind)) {
+                continue;
+            }
+            let counts = by_kind.entry(p.kind).or_default();
+            counts.predicted += 1;
+            spans_only.predicted += 1;
+            if gold_set.contains(&(s, e, p.kind)) {
+                counts.correct += 1;
+            }
+            if gold_spans.contains(&(s, e)) {
+                spans_only.correct += 1;
+            }
+        }
+        for m in &doc.mentions {
+            let want = normalize(&m.canonical);
+            let right = preds.iter().any(|p| {
+                p.start < m.end
+                    && m.start < p.end
+                    && p.canonical.as_deref().is_some_and(|c| normalize(c) == want)
+            });
+            if right {
+                scores.linked += 1;
+            }
+            if m.garbled {
+                scores.garbled += 1;
+                if right {
+                    scores.garbled_linked += 1;
+                }
+            }
+        }
+    }
+    for kind in Kind::ALL {
+        let counts = by_kind.get(&kind).copied().unwrap_or_default();
+        scores.overall.add(counts);
+        scores.by_kind.push((kind, counts));
+    }
+    scores.spans_only = spans_only;
+    scores
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

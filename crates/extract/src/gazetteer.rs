@@ -579,7 +579,7 @@ pub fn normalize(surface: &str) -> String {
 }
 
 /// The ASCII spelling of a lower-case Latin letter with a diacritic (or a ligature).
-fn fold_latin(c: char) -> Option<&'static str> {
+pub(crate) fn fold_latin(c: char) -> Option<&'static str> {
     Some(match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",

@@ -4,10 +4,18 @@
 //!
 //! Its foundation is the [`Gazetteer`]: a list of entities we write and bundle
 //! (`data/gazetteer.tsv`, see [`gazetteer`] for the format), which users can extend, correct
-//! and prune with a file of their own in the same format.
+//! and prune with a file of their own in the same format. The [`Extractor`] finds mentions in
+//! a transcript's segments and links each to a gazetteer entity (garbled spellings included)
+//! or to a new entity of its own; [`eval`] scores it against an annotated set.
 
 pub mod eval;
 pub mod gazetteer;
+pub mod lexicon;
+pub mod names;
+pub mod recognise;
+pub mod rules;
+pub mod token;
 
-pub use eval::{load_dir, parse_gold, EvalError, GoldDoc, GoldMention};
+pub use eval::{load_dir, parse_gold, score, Counts, EvalError, GoldDoc, GoldMention, Predicted, Scores};
 pub use gazetteer::{Entry, ExtendReport, Gazetteer, GazetteerError, Kind, Problem};
+pub use recognise::{Confidence, Extractor, Link, Mention, Target};
