@@ -56,7 +56,9 @@ fn predict(extractor: &Extractor, gold: &[GoldDoc]) -> Vec<Predicted> {
     for doc in gold {
         for m in extractor.extract(&[doc.text.as_str()]) {
             let canonical = match &m.target {
-                Target::Known(e) => extractor.gazetteer().entries()[*e as usize].canonical.clone(),
+                Target::Known(e) => extractor.gazetteer().entries()[*e as usize]
+                    .canonical
+                    .clone(),
                 Target::Unknown(name) => name.clone(),
             };
             out.push(Predicted {
@@ -90,8 +92,8 @@ fn words_per_second(extractor: &Extractor, gold: &[GoldDoc], runs: usize) -> f64
 
 /// spaCy's predictions (`scripts/spacy_entities.py`) and its summary line.
 fn read_spacy(path: &Path) -> Result<(Vec<Predicted>, serde_json::Value)> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut out = Vec::new();
     let mut summary = serde_json::Value::Null;
     for (i, line) in text.lines().enumerate() {
@@ -161,7 +163,10 @@ fn print_table(gold: &[GoldDoc], words: usize, ours: &Scores, spacy: Option<&Sco
         "{:<14} {:>5}  {:>6} {:>6} {:>6}   {:>6} {:>6} {:>6}",
         "kind", "gold", "P", "R", "F1", "spaCy P", "R", "F1"
     );
-    let row = |name: &str, gold: usize, c: &earshot_extract::Counts, s: Option<&earshot_extract::Counts>| {
+    let row = |name: &str,
+               gold: usize,
+               c: &earshot_extract::Counts,
+               s: Option<&earshot_extract::Counts>| {
         let theirs = match s {
             Some(s) => format!("{:>7.3} {:>6.3} {:>6.3}", s.precision(), s.recall(), s.f1()),
             None => format!("{:>7} {:>6} {:>6}", "-", "-", "-"),
@@ -178,8 +183,18 @@ fn print_table(gold: &[GoldDoc], words: usize, ours: &Scores, spacy: Option<&Sco
     for (i, (kind, c)) in ours.by_kind.iter().enumerate() {
         row(kind.as_str(), c.gold, c, spacy.map(|s| &s.by_kind[i].1));
     }
-    row("overall", ours.overall.gold, &ours.overall, spacy.map(|s| &s.overall));
-    row("spans only", ours.spans_only.gold, &ours.spans_only, spacy.map(|s| &s.spans_only));
+    row(
+        "overall",
+        ours.overall.gold,
+        &ours.overall,
+        spacy.map(|s| &s.overall),
+    );
+    row(
+        "spans only",
+        ours.spans_only.gold,
+        &ours.spans_only,
+        spacy.map(|s| &s.spans_only),
+    );
     println!();
     println!(
         "garbled surfaces linked to the right entity: {}/{} = {:.1}%",
@@ -199,7 +214,10 @@ fn print_table(gold: &[GoldDoc], words: usize, ours: &Scores, spacy: Option<&Sco
             100.0 * (ours.overall.f1() - s.overall.f1())
         );
     }
-    println!("extraction speed on this set, one thread: {:.0} words/s", speed);
+    println!(
+        "extraction speed on this set, one thread: {:.0} words/s",
+        speed
+    );
 }
 
 /// Every miss and every false prediction, for tuning.
@@ -208,9 +226,10 @@ fn print_errors(gold: &[GoldDoc], ours: &[Predicted]) {
         let preds: Vec<&Predicted> = ours.iter().filter(|p| p.doc == doc.name).collect();
         for m in &doc.mentions {
             let hit = preds.iter().find(|p| p.start < m.end && m.start < p.end);
-            let exact = preds
-                .iter()
-                .any(|p| trim(&doc.text, p.start, p.end) == trim(&doc.text, m.start, m.end) && p.kind == m.kind);
+            let exact = preds.iter().any(|p| {
+                trim(&doc.text, p.start, p.end) == trim(&doc.text, m.start, m.end)
+                    && p.kind == m.kind
+            });
             if exact {
                 continue;
             }
@@ -225,11 +244,18 @@ fn print_errors(gold: &[GoldDoc], ours: &[Predicted]) {
                     p.kind,
                     p.canonical.as_deref().unwrap_or("")
                 ),
-                None => println!("MISS {}\t{:?}\t{}\t{}", doc.name, m.surface, m.kind, m.canonical),
+                None => println!(
+                    "MISS {}\t{:?}\t{}\t{}",
+                    doc.name, m.surface, m.kind, m.canonical
+                ),
             }
         }
         for p in preds {
-            if !doc.mentions.iter().any(|m| p.start < m.end && m.start < p.end) {
+            if !doc
+                .mentions
+                .iter()
+                .any(|m| p.start < m.end && m.start < p.end)
+            {
                 println!(
                     "FALSE {}\t{:?}\t{}\t{}",
                     doc.name,

@@ -189,8 +189,25 @@ fn roman(word: &str) -> Option<u32> {
 /// "ones"), whether it was plural, and the words it took.
 fn small_number(toks: &Tokens, i: usize) -> Option<(u32, bool, usize)> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
         "nineteen",
     ];
     const TENS: [&str; 8] = [
@@ -271,7 +288,9 @@ mod tests {
         let found = find("Steve Witkoff flew to the United States of America and Witkoff's team");
         assert_eq!(found[0].0, "Steve Witkoff");
         assert_eq!(found[0].1, "Steve Witkoff");
-        assert!(found.iter().any(|f| f.1 == "United States" && f.0.ends_with("America")));
+        assert!(found
+            .iter()
+            .any(|f| f.1 == "United States" && f.0.ends_with("America")));
         assert!(found.iter().any(|f| f.0 == "Witkoff"));
     }
 
@@ -281,19 +300,33 @@ mod tests {
         assert!(found
             .iter()
             .any(|f| f.0 == "Turkey" && f.2 == CaseRule::Capitalised));
-        assert!(found.iter().any(|f| f.0 == "US" && f.2 == CaseRule::Acronym));
+        assert!(found
+            .iter()
+            .any(|f| f.0 == "US" && f.2 == CaseRule::Acronym));
     }
 
     #[test]
     fn spoken_numbers_match_digits_and_numerals() {
         let found = find("the Su thirty-five and Minsk Two");
-        assert!(found.iter().any(|f| f.1 == "Su-35" && f.0 == "Su thirty-five"), "{found:?}");
-        assert!(found.iter().any(|f| f.1 == "Minsk II" && f.0 == "Minsk Two"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.1 == "Su-35" && f.0 == "Su thirty-five"),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.1 == "Minsk II" && f.0 == "Minsk Two"),
+            "{found:?}"
+        );
     }
 
     #[test]
     fn names_do_not_run_across_punctuation() {
         let found = find("New. York");
-        assert!(!found.iter().any(|f| f.1 == "New York City" || f.1 == "New York"));
+        assert!(!found
+            .iter()
+            .any(|f| f.1 == "New York City" || f.1 == "New York"));
     }
 }

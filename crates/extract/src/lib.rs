@@ -16,6 +16,8 @@ pub mod recognise;
 pub mod rules;
 pub mod token;
 
-pub use eval::{load_dir, parse_gold, score, Counts, EvalError, GoldDoc, GoldMention, Predicted, Scores};
+pub use eval::{
+    load_dir, parse_gold, score, Counts, EvalError, GoldDoc, GoldMention, Predicted, Scores,
+};
 pub use gazetteer::{Entry, ExtendReport, Gazetteer, GazetteerError, Kind, Problem};
 pub use recognise::{Confidence, Extractor, Link, Mention, Target};

@@ -126,8 +126,8 @@ impl NameIndex {
                 }
                 seen.push(id);
                 let name = &self.names[id as usize];
-                let score = similarity(&squashed, &name.squashed)
-                    .max(similarity(&skel, &name.skeleton));
+                let score =
+                    similarity(&squashed, &name.squashed).max(similarity(&skel, &name.skeleton));
                 match best {
                     Some(b) if score < b.score => {}
                     Some(b) if score == b.score => tie |= b.entry != name.entry,

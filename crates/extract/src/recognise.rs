@@ -121,7 +121,8 @@ impl Extractor {
         let lexicon = Lexicon::new(&gazetteer);
         let names = NameIndex::new(&gazetteer, &lexicon);
         let mut first_names = HashSet::new();
-        let mut adjectives: HashSet<String> = rules::ADJECTIVES.iter().map(|s| s.to_string()).collect();
+        let mut adjectives: HashSet<String> =
+            rules::ADJECTIVES.iter().map(|s| s.to_string()).collect();
         for e in gazetteer.entries() {
             match e.kind {
                 Kind::Person => {
@@ -209,7 +210,8 @@ impl Extractor {
                 }
             }
             let matched = self.lexicon.longest_at(t, i, key);
-            if matched.is_none() && !cased && i + 1 < t.len() && self.lexicon.starts_name(t.norm(i)) {
+            if matched.is_none() && !cased && i + 1 < t.len() && self.lexicon.starts_name(t.norm(i))
+            {
                 out.push(Candidate {
                     segment,
                     first: i,
@@ -300,7 +302,14 @@ impl Extractor {
     /// Whether a one-word match is really part of a person's name the gazetteer lacks: a first
     /// name before a surname ("Rafael Ortiz", not the company Rafael), or a surname after a
     /// title ("Admiral Bradley", not the vehicle).
-    fn name_word_of_another(&self, alias: &Alias, t: &Tokens, i: usize, n: usize, title: bool) -> bool {
+    fn name_word_of_another(
+        &self,
+        alias: &Alias,
+        t: &Tokens,
+        i: usize,
+        n: usize,
+        title: bool,
+    ) -> bool {
         let entry = &self.gazetteer.entries()[alias.entry as usize];
         if n != 1 || entry.kind == Kind::Person {
             return false;
@@ -323,8 +332,7 @@ impl Extractor {
         // the people: only plural forms ("the Russians") and a bare "the Chinese" are.
         if entry.kind == Kind::Group && !t.norm(last).ends_with('s') {
             if let Some(next) = t.tokens.get(last + 1) {
-                if next.is(JOINED) && !next.is(CAP) && !rules::is_function_word(t.norm(last + 1))
-                {
+                if next.is(JOINED) && !next.is(CAP) && !rules::is_function_word(t.norm(last + 1)) {
                     return false;
                 }
             }
@@ -455,7 +463,10 @@ impl Extractor {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let known_here: HashSet<u32> = candidates.iter().filter_map(|c| c.known.map(|k| k.0)).collect();
+        let known_here: HashSet<u32> = candidates
+            .iter()
+            .filter_map(|c| c.known.map(|k| k.0))
+            .collect();
         // People named in full here: their first and last words point at them.
         let mut short: HashMap<String, Target> = HashMap::new();
         for c in &candidates {
@@ -464,7 +475,9 @@ impl Extractor {
                 Some((e, _, _)) if self.gazetteer.entries()[e as usize].kind == Kind::Person => {
                     Target::Known(e)
                 }
-                None if n >= 2 && (c.hint == Some(Kind::Person) || self.looks_like_person(toks, c)) => {
+                None if n >= 2
+                    && (c.hint == Some(Kind::Person) || self.looks_like_person(toks, c)) =>
+                {
                     Target::Unknown(words(c))
                 }
                 _ => continue,
@@ -473,7 +486,9 @@ impl Extractor {
                 let t = &toks[c.segment];
                 for w in [c.first, c.last - 1] {
                     if !t.tokens[w].is(WORD) {
-                        short.entry(t.norm(w).to_string()).or_insert_with(|| target.clone());
+                        short
+                            .entry(t.norm(w).to_string())
+                            .or_insert_with(|| target.clone());
                     }
                 }
             }
@@ -491,18 +506,40 @@ impl Extractor {
                         && self.gazetteer.entries()[e as usize].kind != Kind::Person
                         && short.contains_key(t.norm(c.first)) =>
                 {
-                    (short[t.norm(c.first)].clone(), Kind::Person, Confidence::Medium, Link::ShortForm)
+                    (
+                        short[t.norm(c.first)].clone(),
+                        Kind::Person,
+                        Confidence::Medium,
+                        Link::ShortForm,
+                    )
                 }
-                Some((e, conf, how)) => {
-                    (Target::Known(e), self.gazetteer.entries()[e as usize].kind, conf, how)
-                }
+                Some((e, conf, how)) => (
+                    Target::Known(e),
+                    self.gazetteer.entries()[e as usize].kind,
+                    conf,
+                    how,
+                ),
                 None => {
                     let w = words(c);
                     if let Some(target) = short.get(&w).filter(|_| one_word && !c.phrase) {
-                        (target.clone(), Kind::Person, Confidence::Medium, Link::ShortForm)
+                        (
+                            target.clone(),
+                            Kind::Person,
+                            Confidence::Medium,
+                            Link::ShortForm,
+                        )
                     } else if let Some((e, score)) = self.sound_alike(toks, c, &known_here, cased) {
-                        let conf = if score >= 0.8 { Confidence::Medium } else { Confidence::Low };
-                        (Target::Known(e), self.gazetteer.entries()[e as usize].kind, conf, Link::Sound)
+                        let conf = if score >= 0.8 {
+                            Confidence::Medium
+                        } else {
+                            Confidence::Low
+                        };
+                        (
+                            Target::Known(e),
+                            self.gazetteer.entries()[e as usize].kind,
+                            conf,
+                            Link::Sound,
+                        )
                     } else if !cased || c.weak || c.phrase {
                         continue;
                     } else if let Some(target) = self.garbled_short(&short, &w, c) {
@@ -543,7 +580,8 @@ impl Extractor {
         let span = |a: usize, b: usize| -> String {
             (a..b).map(|w| t.norm(w)).collect::<Vec<_>>().join(" ")
         };
-        let joinable = |w: usize| w < t.len() && t.tokens[w].is(JOINED) && !t.tokens[w - 1].is(POSSESSIVE);
+        let joinable =
+            |w: usize| w < t.len() && t.tokens[w].is(JOINED) && !t.tokens[w - 1].is(POSSESSIVE);
         let mut windows = Vec::with_capacity(3);
         if c.phrase {
             for n in [2, 3] {
@@ -582,7 +620,8 @@ impl Extractor {
             // Sound-alikes of places and organisations must be close, of peoples never: a
             // first name or a new place is more often near one of those by chance.
             let person = entry.kind == Kind::Person;
-            if !person && (found.score < 0.85 || entry.kind == Kind::Group || first_name || c.weak) {
+            if !person && (found.score < 0.85 || entry.kind == Kind::Group || first_name || c.weak)
+            {
                 continue;
             }
             if found.part == Part::Surname && !person {
@@ -715,7 +754,10 @@ fn name_new_entities<S: AsRef<str>>(mentions: &mut [Mention], segments: &[S]) {
         return;
     }
     // Union sound-alike keys of the same number of words.
-    let skeletons: Vec<String> = keys.iter().map(|k| names::skeleton(&names::squash(k))).collect();
+    let skeletons: Vec<String> = keys
+        .iter()
+        .map(|k| names::skeleton(&names::squash(k)))
+        .collect();
     let mut parent: Vec<usize> = (0..keys.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
         while parent[i] != i {
@@ -739,7 +781,11 @@ fn name_new_entities<S: AsRef<str>>(mentions: &mut [Mention], segments: &[S]) {
     }
     // The spelling each cluster is named by: most mentions, then most words.
     let mut counts: HashMap<(usize, String), usize> = HashMap::new();
-    let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
     for m in mentions.iter() {
         if let Target::Unknown(k) = &m.target {
             let cluster = root(&mut parent, index[k.as_str()]);

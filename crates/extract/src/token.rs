@@ -293,7 +293,17 @@ mod tests {
         let surfaces: Vec<&str> = w.iter().map(|(s, _, _)| s.as_str()).collect();
         assert_eq!(
             surfaces,
-            ["So", "Péter", "Szijjártó", "met", "O'Brien", "in", "the", "U.S", "today"]
+            [
+                "So",
+                "Péter",
+                "Szijjártó",
+                "met",
+                "O'Brien",
+                "in",
+                "the",
+                "U.S",
+                "today"
+            ]
         );
         assert_eq!(w[1].1, "peter");
         assert_eq!(w[4].1, "o'brien");
@@ -326,7 +336,9 @@ mod tests {
 
     #[test]
     fn odd_text_does_not_panic() {
-        for text in ["", "'", "''s", "-", "a-", "-a", "U.", "U.S", ".S.", "é'", "x's's", "'s"] {
+        for text in [
+            "", "'", "''s", "-", "a-", "-a", "U.", "U.S", ".S.", "é'", "x's's", "'s",
+        ] {
             let _ = words(text);
         }
     }
