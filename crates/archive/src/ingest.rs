@@ -7,13 +7,15 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use earshot_extract::Extractor;
 use earshot_import::{collect_paths, import_bytes, read_limited, ImportError, Options};
 use earshot_index::{EpisodeMeta, IndexWriter};
 use earshot_model::{NaiveDate, Passage, Timing, Transcript};
-use earshot_store::{EpisodeWrite, FileRecord, SourceRecord, Target, WriteOutcome};
+use earshot_store::{EpisodeWrite, FileRecord, MentionWrite, SourceRecord, Target, WriteOutcome};
 use rayon::prelude::*;
 
 use crate::dedup::{DedupIndex, Signature};
+use crate::entities::{self, NewNames};
 use crate::{Archive, Result};
 
 /// How to ingest.
@@ -23,6 +25,8 @@ pub struct IngestOptions {
     pub format: Option<String>,
     /// A show name for every transcript, overriding what the files say.
     pub show: Option<String>,
+    /// A gazetteer file extending the built-in one and the archive's own for this ingest.
+    pub gazetteer: Option<PathBuf>,
 }
 
 /// What an ingest did.
@@ -63,14 +67,16 @@ struct Prepared {
     signature: Option<Signature>,
     sentences: Vec<(u32, u32, u32, Option<u64>)>,
     passages: Vec<Passage>,
+    mentions: Vec<MentionWrite>,
 }
 
 impl Prepared {
-    fn new(mut t: Transcript, show: Option<&str>) -> Self {
+    fn new(mut t: Transcript, show: Option<&str>, extractor: &Extractor) -> Self {
         if let Some(show) = show {
             t.show = Some(show.to_owned());
         }
         Prepared {
+            mentions: entities::mention_writes(extractor, &t),
             content_hash: content_hash(&mut t),
             signature: Signature::of(t.segments.iter().map(|s| s.text.as_str())),
             sentences: sentences(&t),
@@ -124,6 +130,12 @@ impl Archive {
                 fingerprints.insert(id, sig);
             }
         }
+        let extractor = entities::extractor(
+            &self.dir,
+            opts.gazetteer.as_deref(),
+            &self.catalog.curated_aliases()?,
+        )?;
+        let mut names = NewNames::load(self)?;
         let mut writer = self.index.writer()?;
         let import = Options {
             format: opts.format.clone(),
@@ -134,7 +146,13 @@ impl Archive {
         let result: Result<()> = std::thread::scope(|scope| {
             scope.spawn(|| {
                 files.par_iter().for_each_with(tx, |tx, path| {
-                    let _ = tx.send(read_and_parse(path, &known, &import, opts.show.as_deref()));
+                    let _ = tx.send(read_and_parse(
+                        path,
+                        &known,
+                        &import,
+                        opts.show.as_deref(),
+                        &extractor,
+                    ));
                 });
             });
             for parsed in rx {
@@ -151,7 +169,7 @@ impl Archive {
                     Ok(Some(t)) => t,
                 };
                 for prepared in transcripts {
-                    match self.put(&mut writer, &mut fingerprints, prepared)? {
+                    match self.put(&mut writer, &mut fingerprints, &mut names, prepared)? {
                         WriteOutcome::Added => report.added += 1,
                         WriteOutcome::Updated => report.updated += 1,
                         WriteOutcome::Merged => report.merged += 1,
@@ -190,6 +208,7 @@ impl Archive {
         &mut self,
         writer: &mut IndexWriter,
         fingerprints: &mut DedupIndex,
+        names: &mut NewNames,
         prepared: Prepared,
     ) -> Result<WriteOutcome> {
         let Prepared {
@@ -198,7 +217,9 @@ impl Archive {
             signature,
             sentences,
             passages,
+            mut mentions,
         } = prepared;
+        names.cluster(&mut mentions);
         let t = &t;
         let show = t.show.clone().unwrap_or_else(|| UNKNOWN_SHOW.to_owned());
         let title = t.title.clone().or_else(|| title_from_source(&t.source));
@@ -256,6 +277,7 @@ impl Archive {
             segments: t.segments.clone(),
             fingerprint: signature.as_ref().map(Signature::to_bytes),
             words,
+            mentions,
         };
         let (id, outcome) = self.catalog.write(&write)?;
         let rewrote = matches!(target, Target::New | Target::Existing { replace: true, .. });
@@ -284,8 +306,9 @@ impl Archive {
                 published,
                 source: t.source.clone(),
             };
+            let tagged = entities::passage_entities(&passages, &self.catalog.episode_mentions(id)?);
             writer.delete_episode(id);
-            writer.add_episode(&meta, &passages)?;
+            writer.add_episode(&meta, &passages, &tagged)?;
         }
         Ok(outcome)
     }
@@ -312,6 +335,7 @@ fn read_and_parse(
     known: &HashMap<String, String>,
     opts: &Options,
     show: Option<&str>,
+    extractor: &Extractor,
 ) -> Parsed {
     let shown = path.display().to_string();
     let bytes = match read_limited(path, opts.max_bytes) {
@@ -330,8 +354,13 @@ fn read_and_parse(
     let outcome = if known.get(&shown) == Some(&hash) {
         Ok(None)
     } else {
-        import_bytes(&shown, &bytes, path.parent(), opts)
-            .map(|ts| Some(ts.into_iter().map(|t| Prepared::new(t, show)).collect()))
+        import_bytes(&shown, &bytes, path.parent(), opts).map(|ts| {
+            Some(
+                ts.into_iter()
+                    .map(|t| Prepared::new(t, show, extractor))
+                    .collect(),
+            )
+        })
     };
     Parsed {
         path: path.to_path_buf(),

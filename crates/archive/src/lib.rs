@@ -8,6 +8,7 @@
 //! ```
 
 mod dedup;
+mod entities;
 mod error;
 mod ingest;
 mod lock;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use earshot_index::SearchIndex;
 use earshot_store::{Catalog, SqliteCatalog};
 
+pub use entities::{entity_ref, EntityDetail, EntityExpander, GAZETTEER_FILE};
 pub use error::ArchiveError;
 pub use ingest::{IngestEvent, IngestOptions, IngestReport};
 pub use search::{EpisodeHits, SearchRequest};

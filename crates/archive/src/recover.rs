@@ -57,7 +57,10 @@ fn reput(archive: &Archive, writer: &mut IndexWriter, id: i64) -> Result<()> {
         published: record.published.as_deref().and_then(parse_date),
         source: record.primary_source,
     };
-    writer.add_episode(&meta, &earshot_text::passages::passages(&segments))?;
+    let passages = earshot_text::passages::passages(&segments);
+    let tagged =
+        crate::entities::passage_entities(&passages, &archive.catalog.episode_mentions(id)?);
+    writer.add_episode(&meta, &passages, &tagged)?;
     Ok(())
 }
 

@@ -25,10 +25,16 @@ enum Command {
     Parse(commands::parse::Args),
     /// List the supported transcript layouts.
     Formats(commands::formats::Args),
+    /// The people, organisations, places, groups, works and events transcripts mention.
+    Extract(commands::extract::Args),
     /// Add transcripts (files, feeds, directories) to the archive.
     Ingest(commands::ingest::Args),
     /// Find passages: words, "phrases", -exclusions; forgiving of misspelled names.
     Search(commands::search::Args),
+    /// Who and what the archive's episodes mention, most mentioned first.
+    Entities(commands::entities::Args),
+    /// One entity in detail; or fix it everywhere: merge, split, rename, kind, alias add.
+    Entity(commands::entity::Args),
     /// What the archive holds.
     Stats(commands::stats::Args),
     /// An episode's metadata and timestamped transcript.
@@ -49,7 +55,10 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Parse(args) => commands::parse::run(args),
         Command::Formats(args) => commands::formats::run(args),
+        Command::Extract(args) => commands::extract::run(args),
         Command::Ingest(args) => commands::ingest::run(args, &data),
+        Command::Entities(args) => commands::entities::run(args, &data),
+        Command::Entity(args) => commands::entity::run(args, &data),
         Command::Search(args) => commands::search::run(args, &data),
         Command::Stats(args) => commands::stats::run(args, &data),
         Command::Episode(args) => commands::episode::run(args, &data),

@@ -430,7 +430,10 @@ impl Extractor {
             return false;
         }
         let norm = t.norm(i);
-        if rules::is_stop_name(norm) || self.adjectives.contains(norm) {
+        if rules::is_stop_name(norm)
+            || self.adjectives.contains(norm)
+            || rules::is_contraction(norm)
+        {
             return false;
         }
         // A sentence's first word is capitalised anyway: only a name if not a word.

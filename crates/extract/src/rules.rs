@@ -672,3 +672,16 @@ pub fn has_place_ending(word: &str) -> bool {
     ];
     word.len() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
+
+/// A contraction ("we've", "they're", "couldn't"): an English word with a clitic, not a name.
+pub fn is_contraction(word: &str) -> bool {
+    match word.rsplit_once('\'') {
+        Some((stem, clitic)) => {
+            matches!(clitic, "re" | "ve" | "ll" | "d" | "m" | "t" | "s")
+                && (earshot_text::words::is_english_word(stem)
+                    || stem.ends_with('n')
+                    || matches!(stem, "i" | "we" | "they" | "you" | "he" | "she" | "it"))
+        }
+        None => false,
+    }
+}

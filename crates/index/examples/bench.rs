@@ -184,7 +184,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
             })
             .collect();
-        writer.add_episode(&meta, &ps)?;
+        writer.add_episode(&meta, &ps, &[])?;
         if (e + 1) % 2_000 == 0 {
             writer.commit(e as u64)?;
         }

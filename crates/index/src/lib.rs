@@ -65,6 +65,8 @@ pub struct SearchOptions {
     pub speaker: Option<String>,
     /// Only these episodes.
     pub episodes: Option<Vec<i64>>,
+    /// Only passages that mention one of these entities (catalog ids).
+    pub entities: Option<Vec<i64>>,
 }
 
 impl Default for SearchOptions {
@@ -77,6 +79,7 @@ impl Default for SearchOptions {
             before: None,
             speaker: None,
             episodes: None,
+            entities: None,
         }
     }
 }

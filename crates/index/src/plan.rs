@@ -285,5 +285,9 @@ fn filters(f: &Fields, opts: &SearchOptions) -> Vec<Box<dyn TQuery>> {
         let terms = ids.iter().map(|&id| Term::from_field_i64(f.episode, id));
         out.push(Box::new(TermSetQuery::new(terms)));
     }
+    if let Some(ids) = &opts.entities {
+        let terms = ids.iter().map(|&id| Term::from_field_i64(f.entity, id));
+        out.push(Box::new(TermSetQuery::new(terms)));
+    }
     out
 }

@@ -32,6 +32,8 @@ pub(crate) struct Fields {
     pub text: Field,
     /// The Double Metaphone codes of the words; not stored.
     pub phonetic: Field,
+    /// The catalog ids of the entities the passage mentions: indexed (filter), not stored.
+    pub entity: Field,
 }
 
 impl Fields {
@@ -69,6 +71,7 @@ impl Fields {
             published: b.add_i64_field("published", INDEXED | FAST | STORED),
             text: b.add_text_field("text", text),
             phonetic: b.add_text_field("phonetic", phonetic),
+            entity: b.add_i64_field("entity", INDEXED),
         };
         (b.build(), fields)
     }

@@ -161,7 +161,10 @@ impl SearchIndex {
         expander: &dyn TermExpander,
     ) -> Result<Vec<Hit>> {
         let limit = opts.limit.min(MAX_LIMIT);
-        if limit == 0 || opts.episodes.as_ref().is_some_and(Vec::is_empty) {
+        if limit == 0
+            || opts.episodes.as_ref().is_some_and(Vec::is_empty)
+            || opts.entities.as_ref().is_some_and(Vec::is_empty)
+        {
             return Ok(Vec::new());
         }
         let searcher = self.reader.searcher();

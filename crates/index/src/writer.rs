@@ -37,12 +37,21 @@ impl IndexWriter {
     }
 
     /// Indexes an episode's passages, replacing whatever the index held for that episode.
-    pub fn add_episode(&mut self, meta: &EpisodeMeta, passages: &[Passage]) -> Result<()> {
+    /// `entities[i]` lists the entity ids passage `i` mentions (missing: none).
+    pub fn add_episode(
+        &mut self,
+        meta: &EpisodeMeta,
+        passages: &[Passage],
+        entities: &[Vec<i64>],
+    ) -> Result<()> {
         self.delete_episode(meta.id);
         let f = &self.fields;
         let published = meta.published.map(|d| i64::from(d.num_days_from_ce()));
-        for p in passages {
+        for (i, p) in passages.iter().enumerate() {
             let mut doc = TantivyDocument::default();
+            for &id in entities.get(i).map(Vec::as_slice).unwrap_or_default() {
+                doc.add_i64(f.entity, id);
+            }
             doc.add_i64(f.episode, meta.id);
             doc.add_u64(f.passage, u64::from(p.ord));
             doc.add_u64(f.segment, u64::from(p.segment));

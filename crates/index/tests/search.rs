@@ -36,7 +36,7 @@ fn index_of(episodes: &[(EpisodeMeta, Vec<Passage>)]) -> SearchIndex {
     let index = SearchIndex::open_in_ram().unwrap();
     let mut w = index.writer().unwrap();
     for (m, ps) in episodes {
-        w.add_episode(m, ps).unwrap();
+        w.add_episode(m, ps, &[]).unwrap();
     }
     w.commit(1).unwrap();
     index
@@ -314,7 +314,7 @@ fn deleting_and_replacing_episodes() {
     assert!(search(&index, "envoy").iter().all(|h| h.episode == 2));
     // Adding an episode again replaces it.
     let (m, ps) = texts(2, "Show", "", &["The envoy stayed home.", "Then he slept."]);
-    w.add_episode(&m, &ps).unwrap();
+    w.add_episode(&m, &ps, &[]).unwrap();
     w.commit(3).unwrap();
     assert_eq!(index.num_passages().unwrap(), 2);
     assert_eq!(search(&index, "envoy").len(), 1);
@@ -330,8 +330,12 @@ fn uncommitted_changes_are_invisible() {
     let index = index_of(&[texts(1, "Show", "", &["The envoy left."])]);
     let mut w = index.writer().unwrap();
     w.delete_episode(1);
-    w.add_episode(&meta(2, "Show", ""), &[passage(0, None, "A new envoy.")])
-        .unwrap();
+    w.add_episode(
+        &meta(2, "Show", ""),
+        &[passage(0, None, "A new envoy.")],
+        &[],
+    )
+    .unwrap();
     assert_eq!(index.episode_ids().unwrap(), [1]);
     drop(w);
     assert_eq!(index.episode_ids().unwrap(), [1]);
@@ -355,7 +359,7 @@ fn payload_and_passages_survive_reopening() {
         assert_eq!(index.committed_payload().unwrap(), None);
         let mut w = index.writer().unwrap();
         let (m, ps) = garble_episode();
-        w.add_episode(&m, &ps).unwrap();
+        w.add_episode(&m, &ps, &[]).unwrap();
         w.commit(42).unwrap();
         w.finish().unwrap();
         assert!(index.size_on_disk() > 0);

@@ -5,10 +5,12 @@
 //! The stages above talk to the [`Catalog`] trait only; [`SqliteCatalog`] is the embedded
 //! default. A PostgreSQL backend for team servers implements the same trait.
 
+mod entities;
 mod schema;
 mod sqlite;
 mod types;
 
+pub use entities::EntityStore;
 pub use sqlite::SqliteCatalog;
 pub use types::*;
 
@@ -30,7 +32,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// What every catalog backend provides. All writes are atomic: after a crash the catalog holds
 /// each write whole or not at all.
-pub trait Catalog: Send {
+pub trait Catalog: EntityStore + Send {
     /// The file last ingested from `path`, if any.
     fn file(&self, path: &str) -> Result<Option<FileRecord>>;
     /// Remembers a whole file as ingested (after all its transcripts were written).

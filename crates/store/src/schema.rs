@@ -1,7 +1,7 @@
 //! The SQLite schema, versioned in `meta`.
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// Creates every table (idempotent).
 pub const CREATE: &str = r#"
@@ -53,6 +53,43 @@ CREATE TABLE IF NOT EXISTS sentences (
     episode_id INTEGER PRIMARY KEY REFERENCES episodes(id) ON DELETE CASCADE,
     -- 24 bytes a sentence: segment, start, end (u32), start_ms (u64, max = none), 4 spare.
     data BLOB NOT NULL
+);
+-- Entities: gazetteer entries ("g:" keys) and names the gazetteer lacks ("n:" keys), made
+-- on first mention. A merged entity points at the one it went into; keys keep resolving.
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    wikidata TEXT,
+    merged_into INTEGER REFERENCES entities(id),
+    curated INTEGER NOT NULL DEFAULT 0
+);
+-- Surfaces a user tied to an entity (curation): they win over what extraction links.
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    surface_key TEXT PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    surface TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+    segment INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    start_ms INTEGER,
+    surface TEXT NOT NULL,
+    surface_key TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    confidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_by_episode ON mentions(episode_id);
+CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(entity_id, episode_id);
+CREATE INDEX IF NOT EXISTS mentions_by_surface ON mentions(surface_key);
+-- What users changed by hand, in order.
+CREATE TABLE IF NOT EXISTS curations (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    op TEXT NOT NULL,
+    args TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -13,7 +13,7 @@ use crate::{
 
 /// The SQLite catalog.
 pub struct SqliteCatalog {
-    conn: Connection,
+    pub(crate) conn: Connection,
 }
 
 /// Normalised show key: case and spacing do not make two shows.
@@ -128,6 +128,7 @@ impl SqliteCatalog {
         }
         tx.prepare_cached("INSERT INTO sentences(episode_id, data) VALUES (?1, ?2)")?
             .execute(params![id, pack_sentences(&w.sentences)])?;
+        crate::entities::put_mentions(tx, id, &w.mentions)?;
         Ok(())
     }
 

@@ -1,6 +1,7 @@
 //! The records the catalog reads and writes.
 
 use earshot_model::Segment;
+use serde::Serialize;
 use serde_json::Value;
 
 /// A sentence: (segment index, byte start and end in the segment's text, start_ms).
@@ -65,6 +66,88 @@ pub struct EpisodeWrite {
     /// A signature of the text for near-duplicate detection (opaque to the catalog).
     pub fingerprint: Option<Vec<u8>>,
     pub words: u64,
+    /// The entity mentions found in the segments.
+    pub mentions: Vec<MentionWrite>,
+}
+
+/// The entity a mention is linked to, as extraction names it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EntityRef {
+    /// Stable key: `g:<canonical>` for a gazetteer entry, `n:<normalised name>` for a name the
+    /// gazetteer lacks.
+    pub key: String,
+    /// The name to show.
+    pub name: String,
+    /// `person`, `organization`, `place`, `group`, `work` or `event`.
+    pub kind: String,
+    /// The Wikidata item, when known.
+    pub wikidata: Option<String>,
+}
+
+/// One mention to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionWrite {
+    /// The segment's position in the episode.
+    pub segment: u32,
+    /// Character offsets in the segment's text.
+    pub start: u32,
+    pub end: u32,
+    /// Milliseconds from the start of the episode, when known.
+    pub start_ms: Option<u64>,
+    /// The text as the transcript has it.
+    pub surface: String,
+    /// The surface normalised (case, accents, a leading "the"): what curation matches.
+    pub surface_key: String,
+    /// The entity extraction linked it to.
+    pub entity: EntityRef,
+    /// `high`, `medium` or `low`.
+    pub confidence: String,
+}
+
+/// An entity with its counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityRecord {
+    pub id: i64,
+    pub key: String,
+    pub name: String,
+    pub kind: String,
+    pub wikidata: Option<String>,
+    /// Mentions (in the episodes the filter kept).
+    pub mentions: u64,
+    /// Episodes that mention it.
+    pub episodes: u64,
+    /// Publication date of the first and last episode mentioning it.
+    pub first: Option<String>,
+    pub last: Option<String>,
+}
+
+/// Which entities to list.
+#[derive(Debug, Clone, Default)]
+pub struct EntityFilter {
+    pub kind: Option<String>,
+    /// Only mentions in episodes of this show (case-insensitive).
+    pub show: Option<String>,
+    /// Only mentions in episodes published on or after this date (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// At most this many, most mentioned first; 0 for all.
+    pub limit: usize,
+}
+
+/// One stored mention with where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MentionRecord {
+    pub episode: EpisodeId,
+    pub show: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub segment: u32,
+    pub start: u32,
+    pub end: u32,
+    pub start_ms: Option<u64>,
+    pub surface: String,
+    pub confidence: String,
+    /// The whole segment's text.
+    pub text: String,
 }
 
 /// Where a write goes.

@@ -19,6 +19,9 @@ pub struct Args {
     /// Read every input in this layout instead of detecting it.
     #[arg(long, value_name = "NAME")]
     format: Option<String>,
+    /// A gazetteer file extending the built-in one (and the archive's own `gazetteer.tsv`).
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -39,6 +42,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         &args.paths,
         args.show.clone(),
         args.format.clone(),
+        args.gazetteer.clone(),
         args.quiet,
     )?;
     print_report(&report, args.json)?;
@@ -56,6 +60,7 @@ pub fn ingest(
     paths: &[PathBuf],
     show: Option<String>,
     format: Option<String>,
+    gazetteer: Option<PathBuf>,
     quiet: bool,
 ) -> anyhow::Result<IngestReport> {
     let bar = if quiet || !std::io::stderr().is_terminal() {
@@ -67,7 +72,11 @@ pub fn ingest(
         ProgressStyle::with_template("{spinner} {bar:30} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}")
             .expect("progress template"),
     );
-    let opts = IngestOptions { format, show };
+    let opts = IngestOptions {
+        format,
+        show,
+        gazetteer,
+    };
     let report = archive.ingest(paths, &opts, &mut |event| match event {
         IngestEvent::Start { bytes, .. } => bar.set_length(bytes),
         IngestEvent::File { bytes } => bar.inc(bytes),

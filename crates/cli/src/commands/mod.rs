@@ -1,7 +1,10 @@
 //! One module per subcommand.
 
+pub mod entities;
+pub mod entity;
 pub mod episode;
 pub mod export;
+pub mod extract;
 pub mod formats;
 pub mod ingest;
 pub mod parse;

@@ -10,6 +10,13 @@ use indicatif::ProgressBar;
 /// Arguments of `earshot reindex`.
 #[derive(clap::Args)]
 pub struct Args {
+    /// Extract every episode's entities again first (after changing the archive's
+    /// gazetteer.tsv, or upgrading earshot).
+    #[arg(long)]
+    entities: bool,
+    /// With --entities: a gazetteer file extending the built-in one for this extraction.
+    #[arg(long, value_name = "FILE", requires = "entities")]
+    gazetteer: Option<std::path::PathBuf>,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -23,6 +30,13 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         ProgressBar::new(0)
     };
     let started = std::time::Instant::now();
+    if args.entities {
+        let n = archive.reextract(args.gazetteer.as_deref(), &mut |done, total| {
+            bar.set_length(total);
+            bar.set_position(done);
+        })?;
+        println!("extracted the entities of {n} episodes again");
+    }
     let n = archive.reindex(&mut |done, total| {
         bar.set_length(total);
         bar.set_position(done);

@@ -39,7 +39,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(data, Access::Read)?;
+    let mut archive = Archive::open(data, Access::Read)?;
+    // A name also finds the spellings the archive has linked to its entity.
+    let expander = earshot_archive::EntityExpander::load(&archive)?;
+    archive.set_expander(Box::new(expander));
     let req = SearchRequest {
         query: args.query.join(" "),
         limit: args.limit.max(1),

@@ -1,0 +1,198 @@
+//! `earshot extract FILE...`: the entities each transcript mentions, without an archive.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use earshot_extract::{Extractor, Gazetteer, Mention};
+use earshot_import::{collect_paths, import_file, Options};
+use earshot_model::Transcript;
+use rayon::prelude::*;
+
+/// Arguments of `earshot extract`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Transcript files, feeds, or directories to walk.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    paths: Vec<PathBuf>,
+    /// A gazetteer file that extends (or overrides) the built-in one.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
+    /// Read every input in this layout instead of detecting it.
+    #[arg(long, value_name = "NAME")]
+    format: Option<String>,
+    /// One JSON object per transcript, per line (the `extract --json` contract).
+    #[arg(long)]
+    json: bool,
+}
+
+/// One entity of one transcript, for output.
+struct Found<'a> {
+    name: String,
+    kind: &'static str,
+    wikidata: Option<String>,
+    mentions: Vec<&'a Mention>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let extractor = match &args.gazetteer {
+        Some(path) => {
+            let mut g = Gazetteer::builtin().clone();
+            g.extend(Gazetteer::from_file(path)?);
+            Extractor::new(g)
+        }
+        None => Extractor::new(Gazetteer::builtin().clone()),
+    };
+    let opts = Options {
+        format: args.format.clone(),
+        ..Options::default()
+    };
+    let (files, walk_errors) = collect_paths(&args.paths);
+    let mut failed = walk_errors.len();
+    for e in &walk_errors {
+        eprintln!("earshot: {e}");
+    }
+    let mut done = 0usize;
+    let stdout = std::io::stdout();
+    for batch in files.chunks(32) {
+        let results: Vec<_> = batch
+            .par_iter()
+            .map(|path| {
+                import_file(path, &opts).map(|ts| {
+                    ts.into_iter()
+                        .map(|t| {
+                            let texts: Vec<&str> =
+                                t.segments.iter().map(|s| s.text.as_str()).collect();
+                            let mentions = extractor.extract(&texts);
+                            (t, mentions)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut out = stdout.lock();
+        for result in results {
+            match result {
+                Ok(transcripts) => {
+                    for (t, mentions) in &transcripts {
+                        let found = group(&extractor, mentions);
+                        if args.json {
+                            writeln!(out, "{}", json(t, &found))?;
+                        } else {
+                            human(&mut out, t, &found)?;
+                        }
+                        done += 1;
+                    }
+                }
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("earshot: {e}");
+                }
+            }
+        }
+    }
+    Ok(if done == 0 && failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Mentions grouped by entity, most mentioned first.
+fn group<'a>(extractor: &Extractor, mentions: &'a [Mention]) -> Vec<Found<'a>> {
+    let mut by_key: HashMap<String, Found<'a>> = HashMap::new();
+    for m in mentions {
+        let r = earshot_archive::entity_ref(extractor, m);
+        by_key
+            .entry(r.key)
+            .or_insert_with(|| Found {
+                name: r.name,
+                kind: m.kind.as_str(),
+                wikidata: r.wikidata,
+                mentions: Vec::new(),
+            })
+            .mentions
+            .push(m);
+    }
+    let mut found: Vec<Found> = by_key.into_values().collect();
+    found.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.name.cmp(&b.name))
+    });
+    found
+}
+
+/// The surfaces of an entity's mentions, most frequent first.
+fn surfaces(t: &Transcript, f: &Found) -> Vec<(String, usize)> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in &f.mentions {
+        let s = &t.segments[m.segment].text[m.start..m.end];
+        match counts.iter_mut().find(|(x, _)| x == s) {
+            Some(c) => c.1 += 1,
+            None => counts.push((s.to_string(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts
+}
+
+fn json(t: &Transcript, found: &[Found]) -> serde_json::Value {
+    let entities: Vec<serde_json::Value> = found
+        .iter()
+        .map(|f| {
+            let spans: Vec<serde_json::Value> = f
+                .mentions
+                .iter()
+                .map(|m| {
+                    let seg = &t.segments[m.segment];
+                    let start = seg.text[..m.start].chars().count();
+                    let end = start + seg.text[m.start..m.end].chars().count();
+                    serde_json::json!({
+                        "segment": m.segment, "start": start, "end": end,
+                        "start_ms": seg.start_ms, "surface": &seg.text[m.start..m.end],
+                        "confidence": m.confidence.as_str(),
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "name": f.name, "kind": f.kind, "wikidata": f.wikidata,
+                "mentions": f.mentions.len(),
+                "surfaces": surfaces(t, f).into_iter().map(|(s, _)| s).collect::<Vec<_>>(),
+                "spans": spans,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "source": t.source, "title": t.title, "published": t.published,
+        "entities": entities, "predictions": [],
+    })
+}
+
+fn human(out: &mut impl Write, t: &Transcript, found: &[Found]) -> std::io::Result<()> {
+    writeln!(out, "{}  ({} entities)", t.source, found.len())?;
+    let width = found
+        .iter()
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    for f in found {
+        let variants: Vec<String> = surfaces(t, f)
+            .into_iter()
+            .filter(|(s, _)| *s != f.name)
+            .map(|(s, n)| format!("{s} ×{n}"))
+            .collect();
+        writeln!(
+            out,
+            "  {:>4}  {:<width$}  {:<12}  {}",
+            f.mentions.len(),
+            f.name,
+            f.kind,
+            variants.join(", "),
+        )?;
+    }
+    writeln!(out)
+}

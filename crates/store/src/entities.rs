@@ -1,0 +1,567 @@
+//! The catalog's entities: mentions stored with each episode, entities made on first mention,
+//! lists and details for browsing, and the curation a user applies (merge, split, rename,
+//! kind, alias), each applied to every episode at once and logged as a change of the episodes
+//! it touched so that the search index follows.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::types::*;
+use crate::{Result, SqliteCatalog, StoreError};
+
+/// Merges are followed at most this many steps (a longer chain means a loop: refused).
+const MAX_HOPS: usize = 32;
+
+/// The entity an id ends at after merges.
+pub(crate) fn final_entity(tx: &rusqlite::Connection, mut id: i64) -> Result<i64> {
+    for _ in 0..MAX_HOPS {
+        let next: Option<i64> = tx
+            .prepare_cached("SELECT merged_into FROM entities WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .flatten();
+        match next {
+            Some(n) => id = n,
+            None => return Ok(id),
+        }
+    }
+    Err(StoreError::Corrupt(format!(
+        "entity {id}: merges form a loop"
+    )))
+}
+
+/// Writes an episode's mentions (replacing any), resolving each to its entity: a surface a
+/// user tied to an entity first, then the extraction's key, made on first use.
+pub(crate) fn put_mentions(
+    tx: &Transaction,
+    episode: EpisodeId,
+    mentions: &[MentionWrite],
+) -> Result<()> {
+    tx.prepare_cached("DELETE FROM mentions WHERE episode_id = ?1")?
+        .execute([episode])?;
+    let mut ids: HashMap<&str, i64> = HashMap::new();
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO mentions(episode_id, segment, start, end, start_ms, surface, surface_key, entity_id, confidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for m in mentions {
+        let curated: Option<i64> = tx
+            .prepare_cached("SELECT entity_id FROM entity_aliases WHERE surface_key = ?1")?
+            .query_row([&m.surface_key], |r| r.get(0))
+            .optional()?;
+        let entity = match curated {
+            Some(id) => final_entity(tx, id)?,
+            None => match ids.get(m.entity.key.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = entity_for(tx, &m.entity)?;
+                    ids.insert(&m.entity.key, id);
+                    id
+                }
+            },
+        };
+        insert.execute(params![
+            episode,
+            m.segment,
+            m.start,
+            m.end,
+            m.start_ms.map(|v| v as i64),
+            m.surface,
+            m.surface_key,
+            entity,
+            m.confidence
+        ])?;
+    }
+    Ok(())
+}
+
+/// The entity for an extraction's key, made if new; merges followed.
+fn entity_for(tx: &Transaction, e: &EntityRef) -> Result<i64> {
+    let known: Option<i64> = tx
+        .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
+        .query_row([&e.key], |r| r.get(0))
+        .optional()?;
+    let id = match known {
+        Some(id) => id,
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO entities(key, name, kind, wikidata) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![e.key, e.name, e.kind, e.wikidata])?;
+            tx.last_insert_rowid()
+        }
+    };
+    final_entity(tx, id)
+}
+
+const RECORD_COLUMNS: &str = "e.id, e.key, e.name, e.kind, e.wikidata, COUNT(*), COUNT(DISTINCT m.episode_id), MIN(ep.published), MAX(ep.published)";
+
+fn record(r: &rusqlite::Row) -> rusqlite::Result<EntityRecord> {
+    Ok(EntityRecord {
+        id: r.get(0)?,
+        key: r.get(1)?,
+        name: r.get(2)?,
+        kind: r.get(3)?,
+        wikidata: r.get(4)?,
+        mentions: r.get::<_, i64>(5)? as u64,
+        episodes: r.get::<_, i64>(6)? as u64,
+        first: r.get(7)?,
+        last: r.get(8)?,
+    })
+}
+
+/// The entities part of a catalog: what extraction stored, browsing, and curation.
+pub trait EntityStore {
+    /// Entities with their counts, most mentioned first.
+    fn entity_list(&self, f: &EntityFilter) -> Result<Vec<EntityRecord>>;
+
+    /// The entities a name designates: by name (case-insensitive), else by a surface of
+    /// their mentions or a curated alias. Most mentioned first.
+    fn find_entities(&self, name: &str, surface_key: &str) -> Result<Vec<EntityRecord>>;
+
+    /// One entity by id.
+    fn entity(&self, id: i64) -> Result<Option<EntityRecord>>;
+
+    /// Every surface of an entity's mentions with its count, most frequent first.
+    fn entity_surfaces(&self, id: i64) -> Result<Vec<(String, u64)>>;
+
+    /// Mentions per month (`YYYY-MM` of the episode's date; undated episodes under `null`).
+    fn entity_months(&self, id: i64) -> Result<Vec<(Option<String>, u64)>>;
+
+    /// The entities most often mentioned in the same episodes, with the number of shared
+    /// episodes.
+    fn entity_companions(&self, id: i64, limit: usize) -> Result<Vec<(EntityRecord, u64)>>;
+
+    /// An entity's mentions, newest episode first, in order within an episode.
+    fn entity_mentions(&self, id: i64, limit: usize) -> Result<Vec<MentionRecord>>;
+
+    /// An episode's mentions as (segment, surface, entity id), in order: for indexing.
+    fn episode_mentions(&self, episode: EpisodeId) -> Result<Vec<(u32, String, i64)>>;
+
+    /// Every (entity, surface) pair with its entity's name: for the search expander.
+    fn entity_surface_pairs(&self) -> Result<Vec<(i64, String, String)>>;
+
+    /// The names the archive knows that the gazetteer lacks (`n:` keys not merged away),
+    /// with kind: for clustering new spellings across the archive.
+    fn new_entity_keys(&self) -> Result<Vec<(String, String, String)>>;
+
+    /// Surfaces users tied to entities: (surface as typed, kind, entity name). Extraction
+    /// learns them as names.
+    fn curated_aliases(&self) -> Result<Vec<(String, String, String)>>;
+
+    /// Merges `from` into `into`: its mentions, aliases and keys go to `into`. Returns the
+    /// episodes touched.
+    fn merge_entities(&mut self, into: i64, from: i64) -> Result<Vec<EpisodeId>>;
+
+    /// Moves the mentions of `from` whose surface key is `surface_key` to a new entity named
+    /// `name` (of the same kind), and ties that surface to it. Returns the new id and the
+    /// episodes touched.
+    fn split_entity(
+        &mut self,
+        from: i64,
+        surface_key: &str,
+        surface: &str,
+        name: &str,
+    ) -> Result<(i64, Vec<EpisodeId>)>;
+
+    /// Renames an entity.
+    fn rename_entity(&mut self, id: i64, name: &str) -> Result<Vec<EpisodeId>>;
+
+    /// Sets an entity's kind.
+    fn set_entity_kind(&mut self, id: i64, kind: &str) -> Result<Vec<EpisodeId>>;
+
+    /// Ties a surface to an entity: mentions with that surface move to it now, and
+    /// extraction links it there from now on. Returns the episodes touched.
+    fn add_entity_alias(
+        &mut self,
+        id: i64,
+        surface_key: &str,
+        surface: &str,
+    ) -> Result<Vec<EpisodeId>>;
+
+    /// The episodes whose segments contain `needle` (case-insensitive): where a new alias
+    /// may add mentions.
+    fn episodes_containing(&self, needle: &str) -> Result<Vec<EpisodeId>>;
+
+    /// Replaces one episode's mentions (after extraction learned something), logging the
+    /// change.
+    fn replace_mentions(&mut self, episode: EpisodeId, mentions: &[MentionWrite]) -> Result<()>;
+}
+
+impl EntityStore for SqliteCatalog {
+    /// Entities with their counts, most mentioned first.
+    fn entity_list(&self, f: &EntityFilter) -> Result<Vec<EntityRecord>> {
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM mentions m JOIN entities e ON e.id = m.entity_id
+             JOIN episodes ep ON ep.id = m.episode_id JOIN shows s ON s.id = ep.show_id
+             WHERE (?1 IS NULL OR e.kind = ?1) AND (?2 IS NULL OR s.key = ?2)
+               AND (?3 IS NULL OR ep.published >= ?3)
+             GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?4"
+        );
+        let limit = if f.limit == 0 { -1 } else { f.limit as i64 };
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(
+            params![
+                f.kind,
+                f.show.as_deref().map(crate::sqlite::show_key),
+                f.since,
+                limit
+            ],
+            record,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The entities a name designates: by name (case-insensitive), else by a surface of
+    /// their mentions or a curated alias. Most mentioned first.
+    fn find_entities(&self, name: &str, surface_key: &str) -> Result<Vec<EntityRecord>> {
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
+             LEFT JOIN episodes ep ON ep.id = m.episode_id
+             WHERE e.merged_into IS NULL AND e.id IN (
+                 SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE
+                 UNION SELECT entity_id FROM mentions WHERE surface_key = ?2
+                 UNION SELECT entity_id FROM entity_aliases WHERE surface_key = ?2)
+             GROUP BY e.id ORDER BY (e.name = ?1 COLLATE NOCASE) DESC, COUNT(m.episode_id) DESC"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![name, surface_key], |r| {
+            let mut rec = record(r)?;
+            // LEFT JOIN: an entity with no mention counts one NULL row.
+            if r.get::<_, Option<i64>>(6)? == Some(0) {
+                rec.mentions = 0;
+            }
+            Ok(rec)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One entity by id.
+    fn entity(&self, id: i64) -> Result<Option<EntityRecord>> {
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
+             LEFT JOIN episodes ep ON ep.id = m.episode_id WHERE e.id = ?1 GROUP BY e.id"
+        );
+        let rec = self.conn.query_row(&sql, [id], record).optional()?;
+        Ok(rec.map(|mut r| {
+            if r.episodes == 0 {
+                r.mentions = 0;
+            }
+            r
+        }))
+    }
+
+    /// Every surface of an entity's mentions with its count, most frequent first.
+    fn entity_surfaces(&self, id: i64) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT surface, COUNT(*) FROM mentions WHERE entity_id = ?1
+             GROUP BY surface ORDER BY COUNT(*) DESC, surface",
+        )?;
+        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Mentions per month (`YYYY-MM` of the episode's date; undated episodes under `null`).
+    fn entity_months(&self, id: i64) -> Result<Vec<(Option<String>, u64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT substr(ep.published, 1, 7) AS month, COUNT(*) FROM mentions m
+             JOIN episodes ep ON ep.id = m.episode_id WHERE m.entity_id = ?1
+             GROUP BY month ORDER BY month",
+        )?;
+        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The entities most often mentioned in the same episodes, with the number of shared
+    /// episodes.
+    fn entity_companions(&self, id: i64, limit: usize) -> Result<Vec<(EntityRecord, u64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT o.entity_id, COUNT(DISTINCT o.episode_id) AS shared FROM mentions o
+             WHERE o.episode_id IN (SELECT episode_id FROM mentions WHERE entity_id = ?1)
+               AND o.entity_id != ?1
+             GROUP BY o.entity_id ORDER BY shared DESC, COUNT(*) DESC LIMIT ?2",
+        )?;
+        let pairs: Vec<(i64, i64)> = stmt
+            .query_map(params![id, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::with_capacity(pairs.len());
+        for (other, shared) in pairs {
+            if let Some(rec) = self.entity(other)? {
+                out.push((rec, shared as u64));
+            }
+        }
+        Ok(out)
+    }
+
+    /// An entity's mentions, newest episode first, in order within an episode.
+    fn entity_mentions(&self, id: i64, limit: usize) -> Result<Vec<MentionRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT m.episode_id, s.name, ep.title, ep.published, m.segment, m.start, m.end,
+                    m.start_ms, m.surface, m.confidence, sg.text
+             FROM mentions m JOIN episodes ep ON ep.id = m.episode_id
+             JOIN shows s ON s.id = ep.show_id
+             JOIN segments sg ON sg.episode_id = m.episode_id AND sg.ord = m.segment
+             WHERE m.entity_id = ?1
+             ORDER BY ep.published DESC, m.episode_id, m.segment, m.start LIMIT ?2",
+        )?;
+        let limit = if limit == 0 { -1 } else { limit as i64 };
+        let rows = stmt.query_map(params![id, limit], |r| {
+            Ok(MentionRecord {
+                episode: r.get(0)?,
+                show: r.get(1)?,
+                title: r.get(2)?,
+                published: r.get(3)?,
+                segment: r.get::<_, i64>(4)? as u32,
+                start: r.get::<_, i64>(5)? as u32,
+                end: r.get::<_, i64>(6)? as u32,
+                start_ms: r.get::<_, Option<i64>>(7)?.map(|v| v as u64),
+                surface: r.get(8)?,
+                confidence: r.get(9)?,
+                text: r.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// An episode's mentions as (segment, surface, entity id), in order: for indexing.
+    fn episode_mentions(&self, episode: EpisodeId) -> Result<Vec<(u32, String, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT segment, surface, entity_id FROM mentions WHERE episode_id = ?1
+             ORDER BY segment, start",
+        )?;
+        let rows = stmt.query_map([episode], |r| {
+            Ok((r.get::<_, i64>(0)? as u32, r.get(1)?, r.get(2)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every (entity, surface) pair with its entity's name: for the search expander.
+    fn entity_surface_pairs(&self) -> Result<Vec<(i64, String, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT m.entity_id, e.name, m.surface FROM mentions m
+             JOIN entities e ON e.id = m.entity_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The names the archive knows that the gazetteer lacks (`n:` keys not merged away),
+    /// with kind: for clustering new spellings across the archive.
+    fn new_entity_keys(&self) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT key, name, kind FROM entities WHERE key LIKE 'n:%' AND merged_into IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Surfaces users tied to entities: (surface as typed, kind, entity name). Extraction
+    /// learns them as names.
+    fn curated_aliases(&self) -> Result<Vec<(String, String, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.surface, e.kind, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Merges `from` into `into`: its mentions, aliases and keys go to `into`. Returns the
+    /// episodes touched.
+    fn merge_entities(&mut self, into: i64, from: i64) -> Result<Vec<EpisodeId>> {
+        if into == from {
+            return Err(StoreError::Corrupt(
+                "cannot merge an entity into itself".into(),
+            ));
+        }
+        let tx = self.conn.transaction()?;
+        let episodes = episodes_of(&tx, "entity_id = ?1", params![from])?;
+        tx.execute(
+            "UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
+            params![into, from],
+        )?;
+        tx.execute(
+            "UPDATE entity_aliases SET entity_id = ?1 WHERE entity_id = ?2",
+            params![into, from],
+        )?;
+        tx.execute(
+            "UPDATE entities SET merged_into = ?1 WHERE id = ?2 OR merged_into = ?2",
+            params![into, from],
+        )?;
+        finish(
+            tx,
+            "merge",
+            &serde_json::json!({"into": into, "from": from}),
+            &episodes,
+        )?;
+        Ok(episodes)
+    }
+
+    /// Moves the mentions of `from` whose surface key is `surface_key` to a new entity named
+    /// `name` (of the same kind), and ties that surface to it. Returns the new id and the
+    /// episodes touched.
+    fn split_entity(
+        &mut self,
+        from: i64,
+        surface_key: &str,
+        surface: &str,
+        name: &str,
+    ) -> Result<(i64, Vec<EpisodeId>)> {
+        let tx = self.conn.transaction()?;
+        let kind: String =
+            tx.query_row("SELECT kind FROM entities WHERE id = ?1", [from], |r| {
+                r.get(0)
+            })?;
+        let key = format!("u:{}", name.to_lowercase());
+        let existing: Option<i64> = tx
+            .query_row("SELECT id FROM entities WHERE key = ?1", [&key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let id = match existing {
+            Some(id) => id,
+            None => {
+                tx.execute(
+                    "INSERT INTO entities(key, name, kind, curated) VALUES (?1, ?2, ?3, 1)",
+                    params![key, name, kind],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        let episodes = episodes_of(
+            &tx,
+            "entity_id = ?1 AND surface_key = ?2",
+            params![from, surface_key],
+        )?;
+        tx.execute(
+            "UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2 AND surface_key = ?3",
+            params![id, from, surface_key],
+        )?;
+        tx.execute(
+            "INSERT OR REPLACE INTO entity_aliases(surface_key, entity_id, surface) VALUES (?1, ?2, ?3)",
+            params![surface_key, id, surface],
+        )?;
+        finish(
+            tx,
+            "split",
+            &serde_json::json!({"from": from, "surface": surface, "into": id}),
+            &episodes,
+        )?;
+        Ok((id, episodes))
+    }
+
+    /// Renames an entity.
+    fn rename_entity(&mut self, id: i64, name: &str) -> Result<Vec<EpisodeId>> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE entities SET name = ?1, curated = 1 WHERE id = ?2",
+            params![name, id],
+        )?;
+        finish(
+            tx,
+            "rename",
+            &serde_json::json!({"id": id, "name": name}),
+            &[],
+        )?;
+        Ok(Vec::new())
+    }
+
+    /// Sets an entity's kind.
+    fn set_entity_kind(&mut self, id: i64, kind: &str) -> Result<Vec<EpisodeId>> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE entities SET kind = ?1, curated = 1 WHERE id = ?2",
+            params![kind, id],
+        )?;
+        finish(
+            tx,
+            "kind",
+            &serde_json::json!({"id": id, "kind": kind}),
+            &[],
+        )?;
+        Ok(Vec::new())
+    }
+
+    /// Ties a surface to an entity: mentions with that surface move to it now, and
+    /// extraction links it there from now on. Returns the episodes touched.
+    fn add_entity_alias(
+        &mut self,
+        id: i64,
+        surface_key: &str,
+        surface: &str,
+    ) -> Result<Vec<EpisodeId>> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT OR REPLACE INTO entity_aliases(surface_key, entity_id, surface) VALUES (?1, ?2, ?3)",
+            params![surface_key, id, surface],
+        )?;
+        let episodes = episodes_of(
+            &tx,
+            "surface_key = ?1 AND entity_id != ?2",
+            params![surface_key, id],
+        )?;
+        tx.execute(
+            "UPDATE mentions SET entity_id = ?1 WHERE surface_key = ?2",
+            params![id, surface_key],
+        )?;
+        finish(
+            tx,
+            "alias",
+            &serde_json::json!({"id": id, "surface": surface}),
+            &episodes,
+        )?;
+        Ok(episodes)
+    }
+
+    /// The episodes whose segments contain `needle` (case-insensitive): where a new alias
+    /// may add mentions.
+    fn episodes_containing(&self, needle: &str) -> Result<Vec<EpisodeId>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT episode_id FROM segments WHERE instr(lower(text), lower(?1)) > 0",
+        )?;
+        let rows = stmt.query_map([needle], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Replaces one episode's mentions (after extraction learned something), logging the
+    /// change.
+    fn replace_mentions(&mut self, episode: EpisodeId, mentions: &[MentionWrite]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        put_mentions(&tx, episode, mentions)?;
+        tx.prepare_cached("INSERT INTO changes(episode_id) VALUES (?1)")?
+            .execute([episode])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+fn episodes_of(
+    tx: &Transaction,
+    condition: &str,
+    args: impl rusqlite::Params,
+) -> Result<Vec<EpisodeId>> {
+    let mut stmt = tx.prepare(&format!(
+        "SELECT DISTINCT episode_id FROM mentions WHERE {condition}"
+    ))?;
+    let rows = stmt.query_map(args, |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Logs the curation and a change for every episode touched, and commits.
+fn finish(
+    tx: Transaction,
+    op: &str,
+    args: &serde_json::Value,
+    episodes: &[EpisodeId],
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO curations(op, args) VALUES (?1, ?2)",
+        params![op, args.to_string()],
+    )?;
+    for e in episodes {
+        tx.prepare_cached("INSERT INTO changes(episode_id) VALUES (?1)")?
+            .execute([e])?;
+    }
+    tx.commit()?;
+    Ok(())
+}
