@@ -256,8 +256,15 @@ impl EntityExpander {
         for (id, name, surface) in archive.catalog.entity_surface_pairs()? {
             let forms = by_entity.entry(id).or_default();
             for form in [normalize(&surface), normalize(&name)] {
-                if !form.is_empty() && !forms.contains(&form) {
-                    forms.push(form);
+                // "steve witkoff" is also asked for as "witkoff".
+                let last = form
+                    .rsplit(' ')
+                    .next()
+                    .filter(|w| w.len() >= 4 && *w != form);
+                for f in std::iter::once(form.as_str()).chain(last) {
+                    if !f.is_empty() && !forms.iter().any(|x| x == f) {
+                        forms.push(f.to_string());
+                    }
                 }
             }
         }
@@ -298,7 +305,9 @@ impl Archive {
     pub fn entity_named(&self, name: &str) -> Result<EntityRecord> {
         let found = self.find_entities(name)?;
         match found.as_slice() {
-            [] => Err(ArchiveError::Other(format!("no entity is called {name:?}"))),
+            [] => Err(ArchiveError::Other(format!(
+                "no entity is called {name:?} (`earshot entities` lists them)"
+            ))),
             [one, ..] if one.name.eq_ignore_ascii_case(name) || found.len() == 1 => Ok(one.clone()),
             many => Err(ArchiveError::Other(format!(
                 "{name:?} may mean several entities: {}; give the full name",
@@ -385,7 +394,7 @@ impl Archive {
     /// recogniser had not found are added.
     pub fn add_entity_alias(&mut self, name: &str, surface: &str) -> Result<EntityRecord> {
         self.require_write()?;
-        let a = self.entity_named(name)?;
+        let a = self.entity_or_gazetteer(name)?;
         self.catalog
             .add_entity_alias(a.id, &normalize(surface), surface)?;
         let extractor = extractor(&self.dir, None, &self.catalog.curated_aliases()?)?;
@@ -426,6 +435,28 @@ impl Archive {
         names.cluster(&mut mentions);
         self.catalog.replace_mentions(episode, &mentions)?;
         Ok(())
+    }
+
+    /// The entity a name designates in the archive, or else the gazetteer's entry by that
+    /// name (made an entity of the archive, with no mention yet).
+    fn entity_or_gazetteer(&mut self, name: &str) -> Result<EntityRecord> {
+        match self.entity_named(name) {
+            Ok(e) => Ok(e),
+            Err(not_here) => {
+                let extractor = extractor(&self.dir, None, &[])?;
+                let g = extractor.gazetteer();
+                let Some(entry) = g.by_alias(name).into_iter().next() else {
+                    return Err(not_here);
+                };
+                let id = self.catalog.ensure_entity(&EntityRef {
+                    key: format!("g:{}", entry.canonical),
+                    name: entry.canonical.clone(),
+                    kind: entry.kind.as_str().to_string(),
+                    wikidata: entry.wikidata.clone(),
+                })?;
+                self.entity_record(id)
+            }
+        }
     }
 
     fn entity_record(&self, id: i64) -> Result<EntityRecord> {

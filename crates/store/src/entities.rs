@@ -113,6 +113,8 @@ fn record(r: &rusqlite::Row) -> rusqlite::Result<EntityRecord> {
 
 /// The entities part of a catalog: what extraction stored, browsing, and curation.
 pub trait EntityStore {
+    /// The id of the entity with this key, made if new (merges followed).
+    fn ensure_entity(&mut self, entity: &EntityRef) -> Result<i64>;
     /// Entities with their counts, most mentioned first.
     fn entity_list(&self, f: &EntityFilter) -> Result<Vec<EntityRecord>>;
 
@@ -190,6 +192,13 @@ pub trait EntityStore {
 }
 
 impl EntityStore for SqliteCatalog {
+    fn ensure_entity(&mut self, entity: &EntityRef) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        let id = entity_for(&tx, entity)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
     /// Entities with their counts, most mentioned first.
     fn entity_list(&self, f: &EntityFilter) -> Result<Vec<EntityRecord>> {
         let sql = format!(
