@@ -330,7 +330,10 @@ impl Extractor {
         let last = i + n - 1;
         // A nationality used as an adjective ("Chinese troops", "the French position") is not
         // the people: only plural forms ("the Russians") and a bare "the Chinese" are.
-        if entry.kind == Kind::Group && !t.norm(last).ends_with('s') {
+        if entry.kind == Kind::Group
+            && !t.norm(last).ends_with('s')
+            && self.adjectives.contains(t.norm(last))
+        {
             if let Some(next) = t.tokens.get(last + 1) {
                 if next.is(JOINED) && !next.is(CAP) && !rules::is_function_word(t.norm(last + 1)) {
                     return false;
@@ -414,7 +417,10 @@ impl Extractor {
             }
             break;
         }
-        if any_name || title {
+        // Everyday words that say what they name: "Kestrel Institute", "Operation Grey Lantern".
+        let named_by_words =
+            end > i + 1 && rules::kind_by_words(t.norm(i), t.norm(end - 1)).is_some();
+        if any_name || title || named_by_words {
             Some((end, false))
         } else if end == i + 1 {
             Some((end, true))
@@ -700,13 +706,18 @@ impl Extractor {
     }
 }
 
-/// Whether the text has capitals to go by: auto-captions are all lower case.
+/// Whether the text has capitals to go by: auto-captions are all lower case. Capitalised
+/// sentence starts, or capitals inside sentences, say it has.
 fn is_cased(toks: &[Tokens]) -> bool {
-    let mut words = 0usize;
-    let mut caps = 0usize;
+    let (mut words, mut caps, mut starts, mut capital_starts) = (0usize, 0usize, 0usize, 0usize);
     for t in toks {
         for (i, tok) in t.tokens.iter().enumerate() {
-            if !tok.is(ALPHA) || tok.is(SENT_START) {
+            if !tok.is(ALPHA) {
+                continue;
+            }
+            if tok.is(SENT_START) {
+                starts += 1;
+                capital_starts += usize::from(tok.is(CAP));
                 continue;
             }
             words += 1;
@@ -715,7 +726,8 @@ fn is_cased(toks: &[Tokens]) -> bool {
             }
         }
     }
-    words < 50 || caps * 100 >= words
+    let few = words < 8 && starts < 3;
+    few || caps * 100 >= words || capital_starts * 2 > starts
 }
 
 /// The end of a speaker label starting at word `i` ("DANA:", "Speaker A (Hollis):"): a few
