@@ -3,9 +3,8 @@
 //! everyday words ("Turkey", "Chad", "the West") and initialisms that are words ("US", "WHO")
 //! only match when written as names.
 
-use std::collections::HashMap;
-
 use crate::gazetteer::{Gazetteer, Kind};
+use crate::hash::FxHashMap;
 use crate::token::{Tokens, CAP, HYPHENED, JOINED, UPPER, WORD};
 
 /// The most words a name may have.
@@ -39,9 +38,9 @@ pub struct Alias {
 /// Every name of a gazetteer, keyed by its normalised words joined by one space.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    phrases: HashMap<String, Vec<Alias>>,
+    phrases: FxHashMap<String, Vec<Alias>>,
     /// First word → the most words of a name starting with it.
-    longest: HashMap<String, u8>,
+    longest: FxHashMap<String, u8>,
 }
 
 impl Lexicon {

@@ -9,12 +9,12 @@
 //! it sounds like ("Whitkoff" → Steve Witkoff), or to a new entity of its own, named by its
 //! best-formed spelling and given a kind by its shape and context.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{Gazetteer, Kind};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::lexicon::{Alias, CaseRule, Lexicon};
-use crate::names::{self, NameIndex, Part};
+use crate::names::{self, Found, NameIndex, Part};
 use crate::rules;
 use crate::token::{
     Tokens, ALPHA, CAP, COLON_AFTER, DIGIT, HYPHENED, JOINED, LINE_START, POSSESSIVE, SENT_START,
@@ -92,10 +92,13 @@ pub struct Extractor {
     names: NameIndex,
     /// First words of the gazetteer's people ("steve", "kaja"): a span starting with one is a
     /// person.
-    first_names: HashSet<String>,
+    first_names: FxHashSet<String>,
     /// Nationality adjectives ("russian", "turkish"): capitalised, but not names.
-    adjectives: HashSet<String>,
+    adjectives: FxHashSet<String>,
 }
+
+/// The sound look-ups of one transcript: (normalised words, threshold's bits) → the match.
+type Finds = FxHashMap<(String, u32), Option<Found>>;
 
 /// A span found in the first pass.
 #[derive(Debug, Clone)]
@@ -120,8 +123,8 @@ impl Extractor {
     pub fn new(gazetteer: Gazetteer) -> Extractor {
         let lexicon = Lexicon::new(&gazetteer);
         let names = NameIndex::new(&gazetteer, &lexicon);
-        let mut first_names = HashSet::new();
-        let mut adjectives: HashSet<String> =
+        let mut first_names = FxHashSet::default();
+        let mut adjectives: FxHashSet<String> =
             rules::ADJECTIVES.iter().map(|s| s.to_string()).collect();
         for e in gazetteer.entries() {
             match e.kind {
@@ -175,7 +178,7 @@ impl Extractor {
             .collect();
         let cased = is_cased(&toks);
         let mut candidates = Vec::new();
-        let mut seen: HashSet<u32> = HashSet::new();
+        let mut seen: FxHashSet<u32> = FxHashSet::default();
         let mut key = String::new();
         for (s, t) in toks.iter().enumerate() {
             self.scan(s, t, cased, &mut seen, &mut key, &mut candidates);
@@ -189,7 +192,7 @@ impl Extractor {
         segment: usize,
         t: &Tokens,
         cased: bool,
-        seen: &mut HashSet<u32>,
+        seen: &mut FxHashSet<u32>,
         key: &mut String,
         out: &mut Vec<Candidate>,
     ) {
@@ -286,7 +289,7 @@ impl Extractor {
         i: usize,
         n: usize,
         cased: bool,
-        seen: &HashSet<u32>,
+        seen: &FxHashSet<u32>,
     ) -> Option<Alias> {
         let ok: Vec<&Alias> = aliases
             .iter()
@@ -463,12 +466,12 @@ impl Extractor {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let known_here: HashSet<u32> = candidates
+        let known_here: FxHashSet<u32> = candidates
             .iter()
             .filter_map(|c| c.known.map(|k| k.0))
             .collect();
         // People named in full here: their first and last words point at them.
-        let mut short: HashMap<String, Target> = HashMap::new();
+        let mut short: FxHashMap<String, Target> = FxHashMap::default();
         for c in &candidates {
             let n = c.last - c.first;
             let target = match c.known {
@@ -493,6 +496,8 @@ impl Extractor {
                 }
             }
         }
+        // A garble is often said again: look each spelling up by sound once.
+        let mut finds = FxHashMap::default();
         let mut mentions = Vec::with_capacity(candidates.len());
         for c in &mut candidates {
             let t = &toks[c.segment];
@@ -528,7 +533,9 @@ impl Extractor {
                             Confidence::Medium,
                             Link::ShortForm,
                         )
-                    } else if let Some((e, score)) = self.sound_alike(toks, c, &known_here, cased) {
+                    } else if let Some((e, score)) =
+                        self.sound_alike(toks, c, &known_here, cased, &mut finds)
+                    {
                         let conf = if score >= 0.8 {
                             Confidence::Medium
                         } else {
@@ -573,8 +580,9 @@ impl Extractor {
         &self,
         toks: &[Tokens],
         c: &mut Candidate,
-        known_here: &HashSet<u32>,
+        known_here: &FxHashSet<u32>,
         cased: bool,
+        finds: &mut Finds,
     ) -> Option<(u32, f32)> {
         let t = &toks[c.segment];
         let span = |a: usize, b: usize| -> String {
@@ -582,7 +590,7 @@ impl Extractor {
         };
         let joinable =
             |w: usize| w < t.len() && t.tokens[w].is(JOINED) && !t.tokens[w - 1].is(POSSESSIVE);
-        let mut windows = Vec::with_capacity(3);
+        let mut windows: Vec<(usize, usize, f32)> = Vec::with_capacity(3);
         if c.phrase {
             for n in [2, 3] {
                 if (c.first + 1..c.first + n).all(joinable) {
@@ -609,7 +617,10 @@ impl Extractor {
         let first_name = c.last - c.first == 1 && self.first_names.contains(t.norm(c.first));
         let mut best: Option<(u32, f32, usize, usize)> = None;
         for (wi, &(a, b, threshold)) in windows.iter().enumerate() {
-            let Some(found) = self.names.find(&span(a, b), threshold) else {
+            let found = *finds
+                .entry((span(a, b), threshold.to_bits()))
+                .or_insert_with_key(|(words, _)| self.names.find(words, threshold));
+            let Some(found) = found else {
                 continue;
             };
             let entry = &self.gazetteer.entries()[found.entry as usize];
@@ -644,7 +655,7 @@ impl Extractor {
     /// A person named in full here whose first or last name the word is a garble of.
     fn garbled_short(
         &self,
-        short: &HashMap<String, Target>,
+        short: &FxHashMap<String, Target>,
         word: &str,
         c: &Candidate,
     ) -> Option<Target> {
@@ -780,8 +791,8 @@ fn name_new_entities<S: AsRef<str>>(mentions: &mut [Mention], segments: &[S]) {
         }
     }
     // The spelling each cluster is named by: most mentions, then most words.
-    let mut counts: HashMap<(usize, String), usize> = HashMap::new();
-    let index: HashMap<&str, usize> = keys
+    let mut counts: FxHashMap<(usize, String), usize> = FxHashMap::default();
+    let index: FxHashMap<&str, usize> = keys
         .iter()
         .enumerate()
         .map(|(i, k)| (k.as_str(), i))
@@ -793,7 +804,7 @@ fn name_new_entities<S: AsRef<str>>(mentions: &mut [Mention], segments: &[S]) {
             *counts.entry((cluster, surface)).or_default() += 1;
         }
     }
-    let mut best: HashMap<usize, (usize, usize, String)> = HashMap::new();
+    let mut best: FxHashMap<usize, (usize, usize, String)> = FxHashMap::default();
     for ((cluster, surface), n) in counts {
         let words = surface.split_whitespace().count();
         let better = best.get(&cluster).is_none_or(|(bw, bn, bs)| {
