@@ -109,9 +109,23 @@ impl NameIndex {
     /// The indexed name a garbled spelling (normalised words) most likely means, with the
     /// similarity of spelling; `None` below `threshold` or when two entities tie.
     pub fn find(&self, words: &str, threshold: f32) -> Option<Found> {
+        let mut found = Vec::new();
+        self.candidates(words, threshold, &mut found);
+        match found.as_slice() {
+            [best, next, ..] if next.score == best.score => None,
+            [best, ..] => Some(*best),
+            [] => None,
+        }
+    }
+
+    /// Every entity a garbled spelling (normalised words) may mean, with the similarity of
+    /// its closest name when at least `threshold`, best first, into `out` (cleared first).
+    /// The caller decides between close entities by what it knows of the context.
+    pub fn candidates(&self, words: &str, threshold: f32, out: &mut Vec<Found>) {
+        out.clear();
         let squashed = squash(words);
         if squashed.len() < MIN_LETTERS || !squashed.bytes().all(|b| b.is_ascii_lowercase()) {
-            return None;
+            return;
         }
         let skel = skeleton(&squashed);
         // Every name that shares a code, once each.
@@ -126,35 +140,35 @@ impl NameIndex {
         // Each garble meets dozens of names: compare against patterns prepared once.
         let by_letters = Pattern::new(squashed.as_bytes());
         let by_sound = Pattern::new(skel.as_bytes());
-        let mut best: Option<Found> = None;
-        let mut tie = false;
         for id in ids {
             let name = &self.names[id as usize];
-            // Lengths alone bound the similarity: skip a name that cannot reach the best so
-            // far (an equal score still matters, for ties) or the threshold.
-            let floor = best.map_or(threshold, |b| b.score.max(threshold));
+            // Lengths alone bound the similarity: skip a name that cannot reach the threshold.
             let bound = length_bound(squashed.len(), name.squashed.len())
                 .max(length_bound(skel.len(), name.skeleton.len()));
-            if bound < floor {
+            if bound < threshold {
                 continue;
             }
             let score = by_letters
                 .similarity(name.squashed.as_bytes())
                 .max(by_sound.similarity(name.skeleton.as_bytes()));
-            match best {
-                Some(b) if score < b.score => {}
-                Some(b) if score == b.score => tie |= b.entry != name.entry,
-                _ => {
-                    tie = false;
-                    best = Some(Found {
-                        entry: name.entry,
-                        score,
-                        part: name.part,
-                    })
+            if score < threshold {
+                continue;
+            }
+            let found = Found {
+                entry: name.entry,
+                score,
+                part: name.part,
+            };
+            // One per entity: its closest name (a whole name before a surname on a tie).
+            match out.iter_mut().find(|f| f.entry == name.entry) {
+                Some(f) if (score, name.part == Part::Whole) > (f.score, f.part == Part::Whole) => {
+                    *f = found
                 }
+                Some(_) => {}
+                None => out.push(found),
             }
         }
-        best.filter(|b| b.score >= threshold && !tie)
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
     }
 
     /// The number of indexed spellings.
