@@ -217,6 +217,26 @@ impl Extractor {
                 }
             }
             let matched = self.lexicon.longest_at(t, i, key);
+            // "Sue thirty-five", "garan two": a weapon's name misheard but its number right.
+            if matched.is_none() && tok.is(ALPHA) && !rules::is_function_word(t.norm(i)) {
+                if let Some((n, aliases)) = self.lexicon.numbered_at(t, i) {
+                    let alias = aliases.iter().find(|a| a.canonical).unwrap_or(&aliases[0]);
+                    seen.insert(alias.entry);
+                    out.push(Candidate {
+                        segment,
+                        first: i,
+                        last: i + n,
+                        known: Some((alias.entry, Confidence::Medium, Link::Sound)),
+                        hint: None,
+                        weak: false,
+                        phrase: false,
+                        title: None,
+                    });
+                    i += n;
+                    title = None;
+                    continue;
+                }
+            }
             if matched.is_none() && !cased && i + 1 < t.len() && self.lexicon.starts_name(t.norm(i))
             {
                 out.push(Candidate {
