@@ -127,15 +127,24 @@ impl Extractor {
         let lexicon = Lexicon::new(&gazetteer);
         let names = NameIndex::new(&gazetteer, &lexicon);
         let mut first_names = FxHashSet::default();
+        let mut toks = Tokens::default();
         let mut adjectives: FxHashSet<String> =
             rules::ADJECTIVES.iter().map(|s| s.to_string()).collect();
         for e in gazetteer.entries() {
             match e.kind {
                 Kind::Person => {
                     for name in e.names() {
-                        let words: Vec<&str> = name.split_whitespace().collect();
-                        if words.len() > 1 {
-                            first_names.insert(names::squash(words[0]));
+                        // Normalised as the text's words are ("Péter" is "peter").
+                        toks.fill(name);
+                        // Not "The" of "The Donald", nor "To" of "To Lam": too common.
+                        let first = toks.norm(0);
+                        if toks.len() > 1
+                            && !toks.tokens[1].is(HYPHENED)
+                            && first.len() >= 3
+                            && first != "the"
+                            && !rules::is_function_word(first)
+                        {
+                            first_names.insert(first.to_string());
                         }
                     }
                 }
@@ -410,8 +419,17 @@ impl Extractor {
                 .then_some((i + 1, false));
         }
         // "al-Sharaa": a lower-case particle hyphened to a capitalised name.
-        // After a title any capitalised word starts the name ("Professor June Achebe").
-        let mut start_ok = self.name_like(t, i) || title && first.is(CAP) && first.is(ALPHA);
+        // After a title any capitalised word starts the name ("Professor June Achebe"); so
+        // does a person's first name that is also a word, first in its sentence, before a
+        // capitalised word that is not ("Peter Madjar").
+        let mut start_ok = self.name_like(t, i)
+            || title && first.is(CAP) && first.is(ALPHA)
+            || first.is(CAP)
+                && self.first_names.contains(t.norm(i))
+                && t.tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is(JOINED) && !n.is(WORD))
+                && self.name_like(t, i + 1);
         if !start_ok
             && rules::is_connector(t.norm(i))
             && t.tokens.get(i + 1).is_some_and(|n| n.is(HYPHENED))
@@ -646,7 +664,6 @@ impl Extractor {
                 0.7
             };
             windows.push((c.first, c.last, threshold));
-            // Widened by an everyday word, the match must be exact ("Luke oil").
             if joinable(c.last) {
                 windows.push((c.first, c.last + 1, 0.8));
             }
@@ -687,9 +704,15 @@ impl Extractor {
                 continue;
             };
             let entry = &self.gazetteer.entries()[found.entry as usize];
-            let widened_by_word = wi > 0 && !c.phrase && (a..b).any(|w| t.tokens[w].is(WORD));
-            if widened_by_word && found.score < 0.99 {
-                continue;
+            // Widened by an everyday word, the match must be exact ("Luke oil"); by a
+            // capitalised one, only capitalised for starting its sentence ("Yens Frederick
+            // Nielson"), close.
+            if wi > 0 && !c.phrase {
+                let widened =
+                    |cap: bool| (a..b).any(|w| t.tokens[w].is(WORD) && t.tokens[w].is(CAP) == cap);
+                if widened(false) && found.score < 0.99 || widened(true) && found.score < 0.9 {
+                    continue;
+                }
             }
             // Sound-alikes of places and organisations must be close, of peoples never: a
             // first name or a new place is more often near one of those by chance.
@@ -950,6 +973,32 @@ mod tests {
         assert_eq!(linked(text, "Vans").as_deref(), Some("JD Vance"));
         // Alone, a capitalised everyday word near several names is left alone.
         assert_eq!(linked("We rented Vans for the trip.", "Vans"), None);
+    }
+
+    #[test]
+    fn a_first_name_that_is_a_word_starts_a_garbled_full_name() {
+        // "Peter" opens the sentence and is a word, but it is Péter Magyar's first name.
+        let found = mentions("Speaker 1: Peter Madjar is fascinating.");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "Peter Madjar" && m.1 == "Péter Magyar"),
+            "{found:?}"
+        );
+        // "The" of a person's alias is no first name.
+        let found = mentions("The Europeans met. The Kremlin said no.");
+        assert!(found.iter().all(|m| m.2 != Kind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_sentence_initial_word_may_widen_a_close_garble() {
+        let found = mentions("JOEL: Yens Frederick Nielson, the transcript says.");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "Yens Frederick Nielson" && m.1 == "Jens-Frederik Nielsen"),
+            "{found:?}"
+        );
     }
 
     #[test]
