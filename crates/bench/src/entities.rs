@@ -7,6 +7,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
+use earshot_extract::gazetteer::normalize;
 use earshot_extract::{score, Extractor, GoldDoc, Kind, Predicted, Scores, Target};
 
 use crate::EntitiesArgs;
@@ -248,6 +249,22 @@ fn print_errors(gold: &[GoldDoc], ours: &[Predicted]) {
                     "MISS {}\t{:?}\t{}\t{}",
                     doc.name, m.surface, m.kind, m.canonical
                 ),
+            }
+        }
+        // Garbled surfaces that no overlapping prediction links to the right entity, as the
+        // "garbled surfaces linked" line counts them.
+        for m in doc.mentions.iter().filter(|m| m.garbled) {
+            let want = normalize(&m.canonical);
+            let got: Vec<&str> = preds
+                .iter()
+                .filter(|p| p.start < m.end && m.start < p.end)
+                .filter_map(|p| p.canonical.as_deref())
+                .collect();
+            if !got.iter().any(|c| normalize(c) == want) {
+                println!(
+                    "GARBLED {}\t{:?}\t{}\tgot {:?}",
+                    doc.name, m.surface, m.canonical, got
+                );
             }
         }
         for p in preds {

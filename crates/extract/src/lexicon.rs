@@ -3,10 +3,9 @@
 //! everyday words ("Turkey", "Chad", "the West") and initialisms that are words ("US", "WHO")
 //! only match when written as names.
 
-use std::collections::HashMap;
-
 use crate::gazetteer::{Gazetteer, Kind};
-use crate::token::{Tokens, CAP, HYPHENED, JOINED, UPPER, WORD};
+use crate::hash::FxHashMap;
+use crate::token::{Tokens, CAP, DIGIT, HYPHENED, JOINED, UPPER, WORD};
 
 /// The most words a name may have.
 const MAX_WORDS: usize = 8;
@@ -39,9 +38,11 @@ pub struct Alias {
 /// Every name of a gazetteer, keyed by its normalised words joined by one space.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    phrases: HashMap<String, Vec<Alias>>,
+    phrases: FxHashMap<String, Vec<Alias>>,
     /// First word → the most words of a name starting with it.
-    longest: HashMap<String, u8>,
+    longest: FxHashMap<String, u8>,
+    /// Names that are a word and a number ("su 35", "geran 2"): number → (word, name key).
+    numbered: FxHashMap<String, Vec<(String, String)>>,
 }
 
 impl Lexicon {
@@ -101,6 +102,20 @@ impl Lexicon {
                 }
             }
         }
+        let numbered: Vec<(String, String, String)> = lex
+            .phrases
+            .keys()
+            .filter_map(|key| {
+                let (word, number) = key.split_once(' ')?;
+                (word.bytes().all(|b| b.is_ascii_lowercase())
+                    && !number.is_empty()
+                    && number.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| (number.to_string(), word.to_string(), key.clone()))
+            })
+            .collect();
+        for (number, word, key) in numbered {
+            lex.numbered.entry(number).or_default().push((word, key));
+        }
         lex
     }
 
@@ -122,20 +137,33 @@ impl Lexicon {
         i: usize,
         key: &mut String,
     ) -> Option<(usize, &'a [Alias])> {
-        let most = *self.longest.get(toks.norm(i))? as usize;
+        key.clear();
+        // A name may start with a number said in words ("twenty-eight points" is "28
+        // points"), unless the word itself starts one ("One Belt One Road").
+        let (most, first_number) = match self.longest.get(toks.norm(i)) {
+            Some(&most) => (most as usize, false),
+            None => {
+                let (value, _, _) = spoken_number(toks, i)?;
+                use std::fmt::Write;
+                write!(key, "{value}").expect("writing to a String");
+                (*self.longest.get(key.as_str())? as usize, true)
+            }
+        };
         key.clear();
         // After k words of the name: the key's length and the text's words used.
         let mut ends = [(0usize, 0usize); MAX_WORDS];
         let mut words = 0;
         let mut used = 0;
         while words < most && i + used < toks.len() {
-            if words > 0 {
+            if words > 0 || first_number {
                 let t = &toks.tokens[i + used];
-                if t.flags & (JOINED | HYPHENED) == 0 {
-                    break;
+                if words > 0 {
+                    if t.flags & (JOINED | HYPHENED) == 0 {
+                        break;
+                    }
+                    key.push(' ');
                 }
-                key.push(' ');
-                // Spoken numbers after a name's first word: "Su thirty-five" is "Su-35".
+                // Spoken numbers in a name: "Su thirty-five" is "Su-35".
                 if let Some((value, plural, n)) = spoken_number(toks, i + used) {
                     key.push_str(&value.to_string());
                     if plural {
@@ -158,6 +186,29 @@ impl Lexicon {
         })
     }
 
+    /// A name of a word and a number ("Su-35", "Geran-2") that words `i..` say with the word
+    /// misheard but the number right ("Sue thirty-five", "garan two"): the word sounds the
+    /// same but for its vowels (same first letter, same consonants). Returns the words used
+    /// and the names. Whether word `i` may be a garble at all is the caller's to decide.
+    pub fn numbered_at<'a>(&'a self, toks: &Tokens, i: usize) -> Option<(usize, &'a [Alias])> {
+        let next = toks.tokens.get(i + 1)?;
+        if next.flags & (JOINED | HYPHENED) == 0 || toks.tokens[i].flags & DIGIT != 0 {
+            return None;
+        }
+        let (number, used) = match spoken_number(toks, i + 1) {
+            Some((value, _, n)) => (value.to_string(), n),
+            None if next.flags & DIGIT != 0 => (toks.norm(i + 1).to_string(), 1),
+            None => return None,
+        };
+        let word = toks.norm(i);
+        let (_, key) = self
+            .numbered
+            .get(&number)?
+            .iter()
+            .find(|(name, _)| same_consonants(word, name))?;
+        Some((1 + used, self.phrases.get(key)?.as_slice()))
+    }
+
     /// Every name, with its entries: for building other indexes over the same names.
     pub fn phrases(&self) -> impl Iterator<Item = (&str, &[Alias])> {
         self.phrases.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
@@ -172,6 +223,16 @@ impl Lexicon {
     pub fn contains(&self, key: &str) -> bool {
         self.phrases.contains_key(key)
     }
+}
+
+/// Whether two words differ only in their vowels: same first letter, same consonants.
+fn same_consonants(a: &str, b: &str) -> bool {
+    let consonants = |w: &str| {
+        w.bytes()
+            .filter(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+            .collect::<Vec<u8>>()
+    };
+    a.bytes().next() == b.bytes().next() && a != b && consonants(a) == consonants(b)
 }
 
 /// The value of a roman numeral from I to XII.
@@ -320,6 +381,37 @@ mod tests {
                 .any(|f| f.1 == "Minsk II" && f.0 == "Minsk Two"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_name_may_start_with_a_spoken_number() {
+        let found = find("after the twenty-point plan came out");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.1 == "Gaza peace plan" && f.0 == "twenty-point plan"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_misheard_word_before_the_right_number_finds_the_name() {
+        let (lex, g) = lex();
+        let mut toks = Tokens::default();
+        for (text, at, name, words) in [
+            ("a Sue thirty-five", 1, "Su-35", 3),
+            ("now the garan two", 2, "Geran-2", 2),
+        ] {
+            toks.fill(text);
+            let (n, aliases) = lex.numbered_at(&toks, at).expect(text);
+            assert_eq!(n, words, "{text}");
+            assert_eq!(g.entries()[aliases[0].entry as usize].canonical, name);
+        }
+        // Another number, or a word with other consonants, is not the name.
+        for text in ["Sue thirty-six", "Sam thirty-five", "the Su-35"] {
+            toks.fill(text);
+            assert!(lex.numbered_at(&toks, 0).is_none(), "{text}");
+        }
     }
 
     #[test]

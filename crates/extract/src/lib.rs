@@ -10,6 +10,7 @@
 
 pub mod eval;
 pub mod gazetteer;
+pub mod hash;
 pub mod lexicon;
 pub mod names;
 pub mod recognise;

@@ -3,12 +3,12 @@
 //! still meets its name), then compared by spelling on a sound skeleton ("Whitkoff" and
 //! "Witkoff" both read `vitkof`).
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use rphonetic::DoubleMetaphone;
 
 use crate::gazetteer::{Gazetteer, Kind};
+use crate::hash::FxHashMap;
 use crate::lexicon::Lexicon;
 
 /// Names shorter than this (letters, spaces removed) are not matched by sound: too many
@@ -52,8 +52,9 @@ pub struct Found {
 #[derive(Debug, Default)]
 pub struct NameIndex {
     names: Vec<Name>,
-    by_code: HashMap<String, Vec<u32>>,
-    by_squashed: HashMap<String, Vec<u32>>,
+    /// Packed code (see [`neighbourhood`]) → names.
+    by_code: FxHashMap<u64, Vec<u32>>,
+    by_squashed: FxHashMap<String, Vec<u32>>,
 }
 
 impl NameIndex {
@@ -108,41 +109,66 @@ impl NameIndex {
     /// The indexed name a garbled spelling (normalised words) most likely means, with the
     /// similarity of spelling; `None` below `threshold` or when two entities tie.
     pub fn find(&self, words: &str, threshold: f32) -> Option<Found> {
+        let mut found = Vec::new();
+        self.candidates(words, threshold, &mut found);
+        match found.as_slice() {
+            [best, next, ..] if next.score == best.score => None,
+            [best, ..] => Some(*best),
+            [] => None,
+        }
+    }
+
+    /// Every entity a garbled spelling (normalised words) may mean, with the similarity of
+    /// its closest name when at least `threshold`, best first, into `out` (cleared first).
+    /// The caller decides between close entities by what it knows of the context.
+    pub fn candidates(&self, words: &str, threshold: f32, out: &mut Vec<Found>) {
+        out.clear();
         let squashed = squash(words);
         if squashed.len() < MIN_LETTERS || !squashed.bytes().all(|b| b.is_ascii_lowercase()) {
-            return None;
+            return;
         }
         let skel = skeleton(&squashed);
-        let mut best: Option<Found> = None;
-        let mut tie = false;
-        let mut seen: Vec<u32> = Vec::new();
+        // Every name that shares a code, once each.
+        let mut ids: Vec<u32> = Vec::new();
         for code in neighbourhood(&squashed) {
-            let Some(ids) = self.by_code.get(&code) else {
-                continue;
-            };
-            for &id in ids {
-                if seen.contains(&id) {
-                    continue;
-                }
-                seen.push(id);
-                let name = &self.names[id as usize];
-                let score =
-                    similarity(&squashed, &name.squashed).max(similarity(&skel, &name.skeleton));
-                match best {
-                    Some(b) if score < b.score => {}
-                    Some(b) if score == b.score => tie |= b.entry != name.entry,
-                    _ => {
-                        tie = false;
-                        best = Some(Found {
-                            entry: name.entry,
-                            score,
-                            part: name.part,
-                        })
-                    }
-                }
+            if let Some(found) = self.by_code.get(&code) {
+                ids.extend_from_slice(found);
             }
         }
-        best.filter(|b| b.score >= threshold && !tie)
+        ids.sort_unstable();
+        ids.dedup();
+        // Each garble meets dozens of names: compare against patterns prepared once.
+        let by_letters = Pattern::new(squashed.as_bytes());
+        let by_sound = Pattern::new(skel.as_bytes());
+        for id in ids {
+            let name = &self.names[id as usize];
+            // Lengths alone bound the similarity: skip a name that cannot reach the threshold.
+            let bound = length_bound(squashed.len(), name.squashed.len())
+                .max(length_bound(skel.len(), name.skeleton.len()));
+            if bound < threshold {
+                continue;
+            }
+            let score = by_letters
+                .similarity(name.squashed.as_bytes())
+                .max(by_sound.similarity(name.skeleton.as_bytes()));
+            if score < threshold {
+                continue;
+            }
+            let found = Found {
+                entry: name.entry,
+                score,
+                part: name.part,
+            };
+            // One per entity: its closest name (a whole name before a surname on a tie).
+            match out.iter_mut().find(|f| f.entry == name.entry) {
+                Some(f) if (score, name.part == Part::Whole) > (f.score, f.part == Part::Whole) => {
+                    *f = found
+                }
+                Some(_) => {}
+                None => out.push(found),
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.entry.cmp(&b.entry)));
     }
 
     /// The number of indexed spellings.
@@ -206,15 +232,85 @@ pub fn skeleton(squashed: &str) -> String {
 
 /// 1 minus the edit distance over the longer length.
 pub fn similarity(a: &str, b: &str) -> f32 {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let longest = a.len().max(b.len());
+    Pattern::new(a.as_bytes()).similarity(b.as_bytes())
+}
+
+/// The most [`similarity`] two spellings of these lengths can have: every letter of the
+/// longer beyond the shorter's length costs an edit.
+fn length_bound(a: usize, b: usize) -> f32 {
+    let longest = a.max(b);
     if longest == 0 {
         return 1.0;
     }
-    1.0 - levenshtein(a, b) as f32 / longest as f32
+    1.0 - a.abs_diff(b) as f32 / longest as f32
 }
 
-/// The Levenshtein distance of two byte strings.
+/// A spelling prepared for comparing with many others: up to 64 bytes, the Levenshtein
+/// distance by Myers' bit-parallel algorithm (in Hyyrö's formulation), one step of a few
+/// word operations per byte of the other spelling; longer, the usual table.
+struct Pattern<'a> {
+    text: &'a [u8],
+    /// For each byte value, the positions where the pattern has it, as bits.
+    peq: [u64; 256],
+}
+
+impl<'a> Pattern<'a> {
+    fn new(text: &'a [u8]) -> Pattern<'a> {
+        let mut peq = [0u64; 256];
+        if text.len() <= 64 {
+            for (i, &c) in text.iter().enumerate() {
+                peq[c as usize] |= 1 << i;
+            }
+        }
+        Pattern { text, peq }
+    }
+
+    /// 1 minus the edit distance to `other` over the longer length.
+    fn similarity(&self, other: &[u8]) -> f32 {
+        let longest = self.text.len().max(other.len());
+        if longest == 0 {
+            return 1.0;
+        }
+        1.0 - self.distance(other) as f32 / longest as f32
+    }
+
+    /// The Levenshtein distance to `other`.
+    fn distance(&self, other: &[u8]) -> usize {
+        let m = self.text.len();
+        if m == 0 {
+            return other.len();
+        }
+        if m > 64 {
+            return levenshtein(self.text, other);
+        }
+        // Bit i of `pv`/`mv`: the distance grows/shrinks by one from row i to row i + 1 of
+        // the current column of the table.
+        let mut pv = if m == 64 { !0 } else { (1u64 << m) - 1 };
+        let mut mv = 0u64;
+        let last = 1u64 << (m - 1);
+        let mut distance = m;
+        for &c in other {
+            let eq = self.peq[c as usize];
+            let xv = eq | mv;
+            let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+            let mut ph = mv | !(xh | pv);
+            let mut mh = pv & xh;
+            if ph & last != 0 {
+                distance += 1;
+            } else if mh & last != 0 {
+                distance -= 1;
+            }
+            // Row 0 grows by one per byte of `other`: shift a 1 in.
+            ph = (ph << 1) | 1;
+            mh <<= 1;
+            pv = mh | !(xv | ph);
+            mv = ph & xv;
+        }
+        distance
+    }
+}
+
+/// The Levenshtein distance of two byte strings, by the table.
 fn levenshtein(a: &[u8], b: &[u8]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, &ca) in a.iter().enumerate() {
@@ -233,38 +329,44 @@ fn levenshtein(a: &[u8], b: &[u8]) -> usize {
     row[b.len()]
 }
 
-/// The Double Metaphone codes of a squashed spelling, and each with one letter left out.
-fn neighbourhood(squashed: &str) -> Vec<String> {
+/// The Double Metaphone codes of a squashed spelling, and each with one letter left out, each
+/// packed into a `u64` (a code has at most six ASCII letters) so that building, sorting and
+/// looking them up allocates nothing.
+fn neighbourhood(squashed: &str) -> Vec<u64> {
     static ENCODER: OnceLock<DoubleMetaphone> = OnceLock::new();
-    let letters: String = squashed.chars().filter(char::is_ascii_lowercase).collect();
-    if letters.len() < MIN_LETTERS {
+    if squashed.bytes().filter(u8::is_ascii_lowercase).count() < MIN_LETTERS {
         return Vec::new();
     }
+    let letters: String = squashed.chars().filter(char::is_ascii_lowercase).collect();
     let result = ENCODER
         .get_or_init(|| DoubleMetaphone::new(Some(6)))
         .double_metaphone(&letters);
-    let mut codes = vec![result.primary()];
+    let primary = result.primary();
     let alternate = result.alternate();
-    if !alternate.is_empty() && alternate != codes[0] {
-        codes.push(alternate);
-    }
-    let mut out = Vec::with_capacity(codes.len() * 7);
-    for code in codes {
+    let mut out = Vec::with_capacity(14);
+    for code in [primary.as_bytes(), alternate.as_bytes()] {
         if code.is_empty() {
             continue;
         }
         if code.len() > 1 {
             for skip in 0..code.len() {
-                let mut c = code.clone();
-                c.remove(skip);
-                out.push(c);
+                out.push(pack(code, Some(skip)));
             }
         }
-        out.push(code);
+        out.push(pack(code, None));
     }
-    out.sort();
+    out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The bytes of a code (without the one at `skip`) as one number; codes have no zero bytes,
+/// so different codes pack differently.
+fn pack(code: &[u8], skip: Option<usize>) -> u64 {
+    code.iter()
+        .enumerate()
+        .filter(|&(i, _)| Some(i) != skip)
+        .fold(0u64, |acc, (_, &b)| acc << 8 | u64::from(b))
 }
 
 #[cfg(test)]
@@ -307,6 +409,45 @@ mod tests {
         assert_eq!(skeleton("whitkoff"), skeleton("witkoff"));
         assert_eq!(skeleton("jermak"), skeleton("yermak"));
         assert_eq!(skeleton("kaya"), skeleton("kaja"));
+    }
+
+    #[test]
+    fn bit_parallel_distance_agrees_with_the_table() {
+        // A small deterministic generator: every pair of strings over a few letters, of
+        // lengths that cross the 64-byte word boundary.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let la = (next() % 70) as usize;
+            let lb = (next() % 70) as usize;
+            let a: Vec<u8> = (0..la).map(|_| b"abcd"[(next() % 4) as usize]).collect();
+            let b: Vec<u8> = (0..lb).map(|_| b"abcd"[(next() % 4) as usize]).collect();
+            assert_eq!(
+                Pattern::new(&a).distance(&b),
+                levenshtein(&a, &b),
+                "{:?} {:?}",
+                String::from_utf8_lossy(&a),
+                String::from_utf8_lossy(&b)
+            );
+        }
+        assert_eq!(Pattern::new(b"kitten").distance(b"sitting"), 3);
+        assert_eq!(Pattern::new(b"").distance(b"abc"), 3);
+    }
+
+    #[test]
+    fn length_bound_is_never_below_similarity() {
+        for (a, b) in [
+            ("witkoff", "whitkoff"),
+            ("abc", "abcdef"),
+            ("kallas", "callas"),
+        ] {
+            assert!(length_bound(a.len(), b.len()) >= similarity(a, b));
+        }
     }
 
     #[test]

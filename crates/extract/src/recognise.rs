@@ -9,12 +9,12 @@
 //! it sounds like ("Whitkoff" → Steve Witkoff), or to a new entity of its own, named by its
 //! best-formed spelling and given a kind by its shape and context.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::gazetteer::{Gazetteer, Kind};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::lexicon::{Alias, CaseRule, Lexicon};
-use crate::names::{self, NameIndex, Part};
+use crate::names::{self, Found, NameIndex, Part};
 use crate::rules;
 use crate::token::{
     Tokens, ALPHA, CAP, COLON_AFTER, DIGIT, HYPHENED, JOINED, LINE_START, POSSESSIVE, SENT_START,
@@ -92,10 +92,13 @@ pub struct Extractor {
     names: NameIndex,
     /// First words of the gazetteer's people ("steve", "kaja"): a span starting with one is a
     /// person.
-    first_names: HashSet<String>,
+    first_names: FxHashSet<String>,
     /// Nationality adjectives ("russian", "turkish"): capitalised, but not names.
-    adjectives: HashSet<String>,
+    adjectives: FxHashSet<String>,
 }
+
+/// The sound look-ups of one transcript: (normalised words, threshold's bits) → the match.
+type Finds = FxHashMap<(String, u32), Vec<Found>>;
 
 /// A span found in the first pass.
 #[derive(Debug, Clone)]
@@ -113,6 +116,9 @@ struct Candidate {
     /// Without capitals, the first word of a gazetteer name that did not match: only the
     /// two or three words from here are tried by sound ("von der lion").
     phrase: bool,
+    /// A rank before a surname ("General" of "General Kellogg"), by word: part of the
+    /// mention's span, but not of the name looked up.
+    title: Option<usize>,
 }
 
 impl Extractor {
@@ -120,16 +126,25 @@ impl Extractor {
     pub fn new(gazetteer: Gazetteer) -> Extractor {
         let lexicon = Lexicon::new(&gazetteer);
         let names = NameIndex::new(&gazetteer, &lexicon);
-        let mut first_names = HashSet::new();
-        let mut adjectives: HashSet<String> =
+        let mut first_names = FxHashSet::default();
+        let mut toks = Tokens::default();
+        let mut adjectives: FxHashSet<String> =
             rules::ADJECTIVES.iter().map(|s| s.to_string()).collect();
         for e in gazetteer.entries() {
             match e.kind {
                 Kind::Person => {
                     for name in e.names() {
-                        let words: Vec<&str> = name.split_whitespace().collect();
-                        if words.len() > 1 {
-                            first_names.insert(names::squash(words[0]));
+                        // Normalised as the text's words are ("Péter" is "peter").
+                        toks.fill(name);
+                        // Not "The" of "The Donald", nor "To" of "To Lam": too common.
+                        let first = toks.norm(0);
+                        if toks.len() > 1
+                            && !toks.tokens[1].is(HYPHENED)
+                            && first.len() >= 3
+                            && first != "the"
+                            && !rules::is_function_word(first)
+                        {
+                            first_names.insert(first.to_string());
                         }
                     }
                 }
@@ -175,7 +190,7 @@ impl Extractor {
             .collect();
         let cased = is_cased(&toks);
         let mut candidates = Vec::new();
-        let mut seen: HashSet<u32> = HashSet::new();
+        let mut seen: FxHashSet<u32> = FxHashSet::default();
         let mut key = String::new();
         for (s, t) in toks.iter().enumerate() {
             self.scan(s, t, cased, &mut seen, &mut key, &mut candidates);
@@ -189,12 +204,13 @@ impl Extractor {
         segment: usize,
         t: &Tokens,
         cased: bool,
-        seen: &mut HashSet<u32>,
+        seen: &mut FxHashSet<u32>,
         key: &mut String,
         out: &mut Vec<Candidate>,
     ) {
         let mut i = 0;
-        let mut title = false;
+        // The title just before word i ("General" of "General Kellogg"), by index.
+        let mut title: Option<usize> = None;
         while i < t.len() {
             let tok = t.tokens[i];
             // A speaker label ("DANA:", "Rafael:") is not a mention.
@@ -210,6 +226,26 @@ impl Extractor {
                 }
             }
             let matched = self.lexicon.longest_at(t, i, key);
+            // "Sue thirty-five", "garan two": a weapon's name misheard but its number right.
+            if matched.is_none() && tok.is(ALPHA) && !rules::is_function_word(t.norm(i)) {
+                if let Some((n, aliases)) = self.lexicon.numbered_at(t, i) {
+                    let alias = aliases.iter().find(|a| a.canonical).unwrap_or(&aliases[0]);
+                    seen.insert(alias.entry);
+                    out.push(Candidate {
+                        segment,
+                        first: i,
+                        last: i + n,
+                        known: Some((alias.entry, Confidence::Medium, Link::Sound)),
+                        hint: None,
+                        weak: false,
+                        phrase: false,
+                        title: None,
+                    });
+                    i += n;
+                    title = None;
+                    continue;
+                }
+            }
             if matched.is_none() && !cased && i + 1 < t.len() && self.lexicon.starts_name(t.norm(i))
             {
                 out.push(Candidate {
@@ -220,14 +256,17 @@ impl Extractor {
                     hint: None,
                     weak: false,
                     phrase: true,
+                    title: None,
                 });
             }
             if let Some((n, aliases)) = matched {
                 if let Some(alias) = self
                     .choose(aliases, t, i, n, cased, seen)
-                    .filter(|a| !self.name_word_of_another(a, t, i, n, title))
+                    .filter(|a| !self.name_word_of_another(a, t, i, n, title.is_some()))
                 {
                     seen.insert(alias.entry);
+                    let person =
+                        self.gazetteer.entries()[alias.entry as usize].kind == Kind::Person;
                     out.push(Candidate {
                         segment,
                         first: i,
@@ -236,30 +275,32 @@ impl Extractor {
                         hint: None,
                         weak: false,
                         phrase: false,
+                        title: title.filter(|&at| person && rank_before_surname(t, at, n)),
                     });
                     i += n;
-                    title = false;
+                    title = None;
                     continue;
                 }
             }
             if cased {
                 if tok.is(CAP) && rules::is_title(t.norm(i)) && next_joined_cap(t, i) {
-                    title = true;
+                    title = Some(i);
                     i += 1;
                     continue;
                 }
-                if let Some((end, weak)) = self.name_span(t, i, title) {
+                if let Some((end, weak)) = self.name_span(t, i, title.is_some()) {
                     out.push(Candidate {
                         segment,
                         first: i,
                         last: end,
                         known: None,
-                        hint: title.then_some(Kind::Person),
+                        hint: title.map(|_| Kind::Person),
                         weak,
                         phrase: false,
+                        title: title.filter(|&at| rank_before_surname(t, at, end - i)),
                     });
                     i = end;
-                    title = false;
+                    title = None;
                     continue;
                 }
             } else if self.uncased_candidate(t, i) {
@@ -271,9 +312,10 @@ impl Extractor {
                     hint: None,
                     weak: false,
                     phrase: false,
+                    title: None,
                 });
             }
-            title = false;
+            title = None;
             i += 1;
         }
     }
@@ -286,7 +328,7 @@ impl Extractor {
         i: usize,
         n: usize,
         cased: bool,
-        seen: &HashSet<u32>,
+        seen: &FxHashSet<u32>,
     ) -> Option<Alias> {
         let ok: Vec<&Alias> = aliases
             .iter()
@@ -380,7 +422,17 @@ impl Extractor {
                 .then_some((i + 1, false));
         }
         // "al-Sharaa": a lower-case particle hyphened to a capitalised name.
-        let mut start_ok = self.name_like(t, i);
+        // After a title any capitalised word starts the name ("Professor June Achebe"); so
+        // does a person's first name that is also a word, first in its sentence, before a
+        // capitalised word that is not ("Peter Madjar").
+        let mut start_ok = self.name_like(t, i)
+            || title && first.is(CAP) && first.is(ALPHA)
+            || first.is(CAP)
+                && self.first_names.contains(t.norm(i))
+                && t.tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is(JOINED) && !n.is(WORD))
+                && self.name_like(t, i + 1);
         if !start_ok
             && rules::is_connector(t.norm(i))
             && t.tokens.get(i + 1).is_some_and(|n| n.is(HYPHENED))
@@ -472,12 +524,24 @@ impl Extractor {
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let known_here: HashSet<u32> = candidates
+        let known_here: FxHashSet<u32> = candidates
             .iter()
             .filter_map(|c| c.known.map(|k| k.0))
             .collect();
+        // A garble is often said again: look each spelling up by sound once.
+        let mut finds = FxHashMap::default();
+        // A garbled full name ("Kaya Callas") is linked by sound before the short forms are
+        // collected, so that its surname said alone later points at the entity too.
+        for c in &mut candidates {
+            if c.known.is_none() && !c.phrase && c.last - c.first >= 2 {
+                if let Some((e, score)) = self.sound_alike(toks, c, &known_here, cased, &mut finds)
+                {
+                    c.known = Some((e, sound_confidence(score), Link::Sound));
+                }
+            }
+        }
         // People named in full here: their first and last words point at them.
-        let mut short: HashMap<String, Target> = HashMap::new();
+        let mut short: FxHashMap<String, Target> = FxHashMap::default();
         for c in &candidates {
             let n = c.last - c.first;
             let target = match c.known {
@@ -537,16 +601,13 @@ impl Extractor {
                             Confidence::Medium,
                             Link::ShortForm,
                         )
-                    } else if let Some((e, score)) = self.sound_alike(toks, c, &known_here, cased) {
-                        let conf = if score >= 0.8 {
-                            Confidence::Medium
-                        } else {
-                            Confidence::Low
-                        };
+                    } else if let Some((e, score)) =
+                        self.sound_alike(toks, c, &known_here, cased, &mut finds)
+                    {
                         (
                             Target::Known(e),
                             self.gazetteer.entries()[e as usize].kind,
-                            conf,
+                            sound_confidence(score),
                             Link::Sound,
                         )
                     } else if !cased || c.weak || c.phrase {
@@ -559,7 +620,11 @@ impl Extractor {
                     }
                 }
             };
-            let start = t.tokens[c.first].start as usize;
+            let first = match c.title {
+                Some(at) if c.first == at + 1 => at,
+                _ => c.first,
+            };
+            let start = t.tokens[first].start as usize;
             let end = t.tokens[c.last - 1].end as usize;
             debug_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
             mentions.push(Mention {
@@ -582,8 +647,9 @@ impl Extractor {
         &self,
         toks: &[Tokens],
         c: &mut Candidate,
-        known_here: &HashSet<u32>,
+        known_here: &FxHashSet<u32>,
         cased: bool,
+        finds: &mut Finds,
     ) -> Option<(u32, f32)> {
         let t = &toks[c.segment];
         let span = |a: usize, b: usize| -> String {
@@ -591,7 +657,7 @@ impl Extractor {
         };
         let joinable =
             |w: usize| w < t.len() && t.tokens[w].is(JOINED) && !t.tokens[w - 1].is(POSSESSIVE);
-        let mut windows = Vec::with_capacity(3);
+        let mut windows: Vec<(usize, usize, f32)> = Vec::with_capacity(3);
         if c.phrase {
             for n in [2, 3] {
                 if (c.first + 1..c.first + n).all(joinable) {
@@ -607,7 +673,6 @@ impl Extractor {
                 0.7
             };
             windows.push((c.first, c.last, threshold));
-            // Widened by an everyday word, the match must be exact ("Luke oil").
             if joinable(c.last) {
                 windows.push((c.first, c.last + 1, 0.8));
             }
@@ -618,13 +683,45 @@ impl Extractor {
         let first_name = c.last - c.first == 1 && self.first_names.contains(t.norm(c.first));
         let mut best: Option<(u32, f32, usize, usize)> = None;
         for (wi, &(a, b, threshold)) in windows.iter().enumerate() {
-            let Some(found) = self.names.find(&span(a, b), threshold) else {
+            let found = finds
+                .entry((span(a, b), threshold.to_bits()))
+                .or_insert_with_key(|(words, _)| {
+                    let mut found = Vec::new();
+                    self.names.candidates(words, threshold, &mut found);
+                    found
+                });
+            // The entity this window most likely means: an entity named elsewhere in the
+            // transcript is the likelier, which also settles a tie between sound-alikes; a tie
+            // left standing means the garble is too near several names to say.
+            let mut window_best: Option<(Found, f32)> = None;
+            let mut tie = false;
+            for &found in found.iter() {
+                let mut score = found.score;
+                if known_here.contains(&found.entry) {
+                    score += 0.1;
+                }
+                match window_best {
+                    Some((_, s)) if score < s => {}
+                    Some((b, s)) if score == s => tie |= b.entry != found.entry,
+                    _ => {
+                        tie = false;
+                        window_best = Some((found, score));
+                    }
+                }
+            }
+            let Some((found, score)) = window_best.filter(|_| !tie) else {
                 continue;
             };
             let entry = &self.gazetteer.entries()[found.entry as usize];
-            let widened_by_word = wi > 0 && !c.phrase && (a..b).any(|w| t.tokens[w].is(WORD));
-            if widened_by_word && found.score < 0.99 {
-                continue;
+            // Widened by an everyday word, the match must be exact ("Luke oil"); by a
+            // capitalised one, only capitalised for starting its sentence ("Yens Frederick
+            // Nielson"), close.
+            if wi > 0 && !c.phrase {
+                let widened =
+                    |cap: bool| (a..b).any(|w| t.tokens[w].is(WORD) && t.tokens[w].is(CAP) == cap);
+                if widened(false) && found.score < 0.99 || widened(true) && found.score < 0.9 {
+                    continue;
+                }
             }
             // Sound-alikes of places and organisations must be close, of peoples never: a
             // first name or a new place is more often near one of those by chance.
@@ -635,10 +732,6 @@ impl Extractor {
             }
             if found.part == Part::Surname && !person {
                 continue;
-            }
-            let mut score = found.score;
-            if known_here.contains(&found.entry) {
-                score += 0.1;
             }
             if best.is_none_or(|(_, s, _, _)| score > s) {
                 best = Some((found.entry, score, a, b));
@@ -653,7 +746,7 @@ impl Extractor {
     /// A person named in full here whose first or last name the word is a garble of.
     fn garbled_short(
         &self,
-        short: &HashMap<String, Target>,
+        short: &FxHashMap<String, Target>,
         word: &str,
         c: &Candidate,
     ) -> Option<Target> {
@@ -703,6 +796,23 @@ impl Extractor {
             return Kind::Place;
         }
         Kind::Person
+    }
+}
+
+/// Whether the title at word `at` is a rank said with the surname after it as one name
+/// ("General Kellogg", "Judge Napolitano", "Professor Achebe"): a rank or honorific, not an
+/// office ("President", "Minister"), before a name of `words` words. Before a full name
+/// ("General Dan Caine") the title describes rather than names, and stays outside.
+fn rank_before_surname(t: &Tokens, at: usize, words: usize) -> bool {
+    words == 1 && rules::is_rank(t.norm(at))
+}
+
+/// How sure a link by sound is, by the similarity of spelling.
+fn sound_confidence(score: f32) -> Confidence {
+    if score >= 0.8 {
+        Confidence::Medium
+    } else {
+        Confidence::Low
     }
 }
 
@@ -795,8 +905,8 @@ fn name_new_entities<S: AsRef<str>>(mentions: &mut [Mention], segments: &[S]) {
         }
     }
     // The spelling each cluster is named by: most mentions, then most words.
-    let mut counts: HashMap<(usize, String), usize> = HashMap::new();
-    let index: HashMap<&str, usize> = keys
+    let mut counts: FxHashMap<(usize, String), usize> = FxHashMap::default();
+    let index: FxHashMap<&str, usize> = keys
         .iter()
         .enumerate()
         .map(|(i, k)| (k.as_str(), i))
@@ -808,7 +918,7 @@ fn name_new_entities<S: AsRef<str>>(mentions: &mut [Mention], segments: &[S]) {
             *counts.entry((cluster, surface)).or_default() += 1;
         }
     }
-    let mut best: HashMap<usize, (usize, usize, String)> = HashMap::new();
+    let mut best: FxHashMap<usize, (usize, usize, String)> = FxHashMap::default();
     for ((cluster, surface), n) in counts {
         let words = surface.split_whitespace().count();
         let better = best.get(&cluster).is_none_or(|(bw, bn, bs)| {
@@ -823,5 +933,101 @@ fn name_new_entities<S: AsRef<str>>(mentions: &mut [Mention], segments: &[S]) {
             let cluster = root(&mut parent, index[k.as_str()]);
             m.target = Target::Unknown(best[&cluster].2.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (surface, canonical or "?new name", kind) of every mention of one text.
+    fn mentions(text: &str) -> Vec<(String, String, Kind)> {
+        let x = Extractor::builtin();
+        x.extract(&[text])
+            .into_iter()
+            .map(|m| {
+                let name = match &m.target {
+                    Target::Known(e) => x.gazetteer().entries()[*e as usize].canonical.clone(),
+                    Target::Unknown(s) => format!("?{s}"),
+                };
+                (text[m.start..m.end].to_string(), name, m.kind)
+            })
+            .collect()
+    }
+
+    fn linked(text: &str, surface: &str) -> Option<String> {
+        mentions(text)
+            .into_iter()
+            .find(|m| m.0 == surface)
+            .map(|m| m.1)
+    }
+
+    #[test]
+    fn a_garbled_full_name_lends_its_entity_to_its_surname() {
+        let text = "Kaya Callas gave an interview. And Callas said the deal won't stick.";
+        let found = mentions(text);
+        assert_eq!(
+            found.iter().filter(|m| m.1 == "Kaja Kallas").count(),
+            2,
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn context_settles_a_tie_between_sound_alikes() {
+        // "Vans" sounds as close to a people as to Vance; Vance named here decides it.
+        let text = "He is a friend of Vans from law school. And Vance put him in the process.";
+        assert_eq!(linked(text, "Vans").as_deref(), Some("JD Vance"));
+        // Alone, a capitalised everyday word near several names is left alone.
+        assert_eq!(linked("We rented Vans for the trip.", "Vans"), None);
+    }
+
+    #[test]
+    fn a_first_name_that_is_a_word_starts_a_garbled_full_name() {
+        // "Peter" opens the sentence and is a word, but it is Péter Magyar's first name.
+        let found = mentions("Speaker 1: Peter Madjar is fascinating.");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "Peter Madjar" && m.1 == "Péter Magyar"),
+            "{found:?}"
+        );
+        // "The" of a person's alias is no first name.
+        let found = mentions("The Europeans met. The Kremlin said no.");
+        assert!(found.iter().all(|m| m.2 != Kind::Person), "{found:?}");
+    }
+
+    #[test]
+    fn a_sentence_initial_word_may_widen_a_close_garble() {
+        let found = mentions("JOEL: Yens Frederick Nielson, the transcript says.");
+        assert!(
+            found
+                .iter()
+                .any(|m| m.0 == "Yens Frederick Nielson" && m.1 == "Jens-Frederik Nielsen"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn contractions_are_not_names() {
+        let found = mentions("We'll see. They're here, and You're right about Putin.");
+        assert!(found.iter().all(|m| !m.0.contains('\'')), "{found:?}");
+        assert!(found.iter().any(|m| m.1 == "Vladimir Putin"));
+    }
+
+    #[test]
+    fn a_rank_before_a_surname_is_part_of_the_name() {
+        let found = mentions("Then General Kellogg flew in, and Secretary Rubio met him.");
+        assert!(found
+            .iter()
+            .any(|m| m.0 == "General Kellogg" && m.1 == "Keith Kellogg"));
+        // An office is not a rank: it stays outside.
+        assert!(found.iter().any(|m| m.0 == "Rubio"), "{found:?}");
+        // Before a full name the title describes and stays outside.
+        let found = mentions("the chairman, General Dan Caine, spoke");
+        assert!(found.iter().any(|m| m.0 == "Dan Caine"), "{found:?}");
+        // After a title, a capitalised word that is usually not a name starts one.
+        let found = mentions("my co-host, Professor June Achebe, is here");
+        assert!(found.iter().any(|m| m.0 == "June Achebe"), "{found:?}");
     }
 }

@@ -584,6 +584,29 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word)
 }
 
+/// Titles that are ranks or honorifics, said with a surname as the usual way of naming someone
+/// ("General Kellogg", "Colonel Macgregor", "Judge Napolitano", "Professor Achebe"), unlike
+/// offices ("President", "Minister") and courtesy titles ("Mr").
+const RANKS: &[&str] = &[
+    "general",
+    "colonel",
+    "admiral",
+    "lieutenant",
+    "captain",
+    "marshal",
+    "major",
+    "sergeant",
+    "judge",
+    "professor",
+    "prof",
+    "dr",
+];
+
+/// A title that is a rank or honorific (see [`RANKS`]).
+pub fn is_rank(word: &str) -> bool {
+    RANKS.contains(&word)
+}
+
 /// A word that may join two words of a name.
 pub fn is_connector(word: &str) -> bool {
     CONNECTORS.contains(&word)
