@@ -71,6 +71,11 @@ impl NameIndex {
                     let last = words[words.len() - 1];
                     if !earshot_text::words::is_english_word(last) {
                         index.add(alias.entry, last, Part::Surname);
+                        // In Slavic and Hungarian spelling "c" sounds "ts": "Fico" is heard,
+                        // and transcribed, as "Fitso".
+                        if let Some(heard) = slavic_c(last) {
+                            index.add(alias.entry, &heard, Part::Surname);
+                        }
                     }
                 }
             }
@@ -180,6 +185,23 @@ impl NameIndex {
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
     }
+}
+
+/// A surname's "c" read as "ts" (not in "ch", "ck" or "cz"), when it has one.
+fn slavic_c(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let mut out = String::with_capacity(word.len() + 2);
+    let mut changed = false;
+    for (i, &c) in b.iter().enumerate() {
+        let next = b.get(i + 1).copied();
+        if c == b'c' && !matches!(next, Some(b'h' | b'k' | b'z' | b's')) {
+            out.push_str("ts");
+            changed = true;
+        } else {
+            out.push(c as char);
+        }
+    }
+    changed.then_some(out)
 }
 
 /// Lower-case letters and digits only.

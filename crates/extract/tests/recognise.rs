@@ -155,3 +155,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_first_name_said_right_carries_a_garbled_surname() {
+    let f = found(&["Later Margus Sahkna spoke to reporters in Tallinn about the cables."]);
+    assert!(has(&f, "Margus Sahkna", "Margus Tsahkna"), "{f:?}");
+}
+
+#[test]
+fn a_slavic_c_heard_as_ts_links() {
+    let f = found(&["In Bratislava, Fitso told parliament that the pipeline stays open."]);
+    assert!(has(&f, "Fitso", "Robert Fico"), "{f:?}");
+}
+
+#[test]
+fn a_host_first_name_is_not_a_sound_alike_surname() {
+    let f = found(&["Good evening, Clara, and welcome back. Thanks, Tom."]);
+    assert!(!f.iter().any(|(_, e, _)| e == "Wesley Clark"), "{f:?}");
+}
