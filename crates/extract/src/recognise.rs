@@ -119,6 +119,9 @@ struct Candidate {
     /// Without capitals, the first word of a gazetteer name that did not match: only the
     /// two or three words from here are tried by sound ("von der lion").
     phrase: bool,
+    /// A sentence's first word that is an everyday word ("Hale has been right"): kept only as
+    /// the short form of a person named in full here.
+    initial: bool,
     /// A rank before a surname ("General" of "General Kellogg"), by word: part of the
     /// mention's span, but not of the name looked up.
     title: Option<usize>,
@@ -256,6 +259,7 @@ impl Extractor {
                         hint: None,
                         weak: false,
                         phrase: false,
+                        initial: false,
                         title: None,
                     });
                     i += n;
@@ -273,6 +277,7 @@ impl Extractor {
                     hint: None,
                     weak: false,
                     phrase: true,
+                    initial: false,
                     title: None,
                 });
             }
@@ -292,6 +297,7 @@ impl Extractor {
                         hint: None,
                         weak: false,
                         phrase: false,
+                        initial: false,
                         title: title.filter(|&at| person && rank_before_surname(t, at, n)),
                     });
                     i += n;
@@ -314,11 +320,25 @@ impl Extractor {
                         hint: title.map(|_| Kind::Person),
                         weak,
                         phrase: false,
+                        initial: false,
                         title: title.filter(|&at| rank_before_surname(t, at, end - i)),
                     });
                     i = end;
                     title = None;
                     continue;
+                }
+                if tok.is(SENT_START) && tok.is(WORD) && tok.is(CAP) && tok.is(ALPHA) {
+                    out.push(Candidate {
+                        segment,
+                        first: i,
+                        last: i + 1,
+                        known: None,
+                        hint: None,
+                        weak: true,
+                        phrase: false,
+                        initial: true,
+                        title: None,
+                    });
                 }
             } else if self.uncased_candidate(t, i) {
                 out.push(Candidate {
@@ -329,6 +349,7 @@ impl Extractor {
                     hint: None,
                     weak: false,
                     phrase: false,
+                    initial: false,
                     title: None,
                 });
             }
@@ -575,7 +596,16 @@ impl Extractor {
             if n >= 2 {
                 let t = &toks[c.segment];
                 for w in [c.first, c.last - 1] {
-                    if !t.tokens[w].is(WORD) {
+                    // An everyday word ("Hale", "Grant") is a short form only where it is
+                    // capitalised: the candidates it is looked up for are.
+                    let norm = t.norm(w);
+                    if norm.len() >= 3
+                        && norm != "the"
+                        && !(t.tokens[w].is(WORD) && c.first == w && c.last - c.first > 2)
+                        && !rules::is_function_word(norm)
+                        && !rules::is_title(norm)
+                        && !rules::is_stop_name(norm)
+                    {
                         short
                             .entry(t.norm(w).to_string())
                             .or_insert_with(|| target.clone());
@@ -609,6 +639,15 @@ impl Extractor {
                     conf,
                     how,
                 ),
+                None if c.initial => match short.get(&words(c)) {
+                    Some(target) => (
+                        target.clone(),
+                        Kind::Person,
+                        Confidence::Medium,
+                        Link::ShortForm,
+                    ),
+                    None => continue,
+                },
                 None => {
                     let w = words(c);
                     if let Some(target) = short.get(&w).filter(|_| one_word && !c.phrase) {
