@@ -15,7 +15,17 @@ fn earshot(args: &[&str], data: &Path) -> Output {
 }
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/entities")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/podscripts")
+}
+
+/// The two fixture episodes about envoys (written for these tests).
+const EPISODES: [&str; 2] = ["envoys-2026-03-02.txt", "envoys-2026-03-09.txt"];
+
+fn episode_paths() -> Vec<String> {
+    EPISODES
+        .iter()
+        .map(|f| fixtures().join(f).to_str().unwrap().to_string())
+        .collect()
 }
 
 fn ok(o: &Output) -> String {
@@ -37,10 +47,10 @@ fn json(o: &Output) -> serde_json::Value {
 /// An archive holding both fixture episodes.
 fn archive() -> tempfile::TempDir {
     let data = tempfile::tempdir().unwrap();
-    ok(&earshot(
-        &["ingest", fixtures().to_str().unwrap(), "--quiet"],
-        data.path(),
-    ));
+    let paths = episode_paths();
+    let mut args = vec!["ingest", "--quiet"];
+    args.extend(paths.iter().map(String::as_str));
+    ok(&earshot(&args, data.path()));
     data
 }
 
@@ -123,11 +133,13 @@ fn extract_json_follows_the_contract() {
 fn extract_reports_unreadable_files_and_goes_on() {
     let data = tempfile::tempdir().unwrap();
     let missing = data.path().join("missing.txt");
+    let paths = episode_paths();
     let o = earshot(
         &[
             "extract",
             missing.to_str().unwrap(),
-            fixtures().to_str().unwrap(),
+            &paths[0],
+            &paths[1],
             "--json",
         ],
         data.path(),
@@ -221,7 +233,7 @@ fn search_filters_by_entity_and_expands_names_to_their_garbles() {
 fn curation_applies_everywhere_and_survives_reingest_and_reindex() {
     // Copies of the fixtures, so that one can be changed and ingested again.
     let src = tempfile::tempdir().unwrap();
-    for f in ["envoys-2026-03-02.txt", "envoys-2026-03-09.txt"] {
+    for f in EPISODES {
         std::fs::copy(fixtures().join(f), src.path().join(f)).unwrap();
     }
     let data = tempfile::tempdir().unwrap();
