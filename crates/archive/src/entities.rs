@@ -212,21 +212,23 @@ impl NewNames {
 }
 
 /// The entities each passage mentions: a mention belongs to the passages that cover its
-/// segment and contain its surface.
+/// segment and contain its surface (the first covering passage when none does).
 pub(crate) fn passage_entities(
     passages: &[Passage],
     mentions: &[(u32, String, i64)],
 ) -> Vec<Vec<i64>> {
     let mut out = vec![Vec::new(); passages.len()];
     for (segment, surface, entity) in mentions {
-        let covering = passages.iter().enumerate().filter(|(i, p)| {
-            let next = passages.get(i + 1).map_or(u32::MAX, |n| n.segment);
-            p.segment <= *segment && *segment <= next
-        });
+        // Passages are in segment order: the covering ones start at the last passage that
+        // begins at or before the segment, and run while they begin at or before it.
+        let from = passages
+            .partition_point(|p| p.segment <= *segment)
+            .saturating_sub(1);
         let mut placed = false;
-        let mut fallback = None;
-        for (i, p) in covering {
-            fallback.get_or_insert(i);
+        for (i, p) in passages.iter().enumerate().skip(from) {
+            if p.segment > *segment {
+                break;
+            }
             if p.text.contains(surface.as_str()) {
                 if !out[i].contains(entity) {
                     out[i].push(*entity);
@@ -234,10 +236,8 @@ pub(crate) fn passage_entities(
                 placed = true;
             }
         }
-        if let (false, Some(i)) = (placed, fallback) {
-            if !out[i].contains(entity) {
-                out[i].push(*entity);
-            }
+        if !placed && from < out.len() && !out[from].contains(entity) {
+            out[from].push(*entity);
         }
     }
     out

@@ -293,3 +293,55 @@ fn trim(text: &str, start: usize, end: usize) -> (usize, usize) {
         (start, end)
     }
 }
+
+/// `earshot-bench extract`: the extractor's speed on synthetic episodes (realistic commentary
+/// with garbled names), one thread, best of `runs` passes over the same episodes.
+pub fn run_speed(args: &crate::ExtractArgs) -> Result<()> {
+    let extractor = Extractor::builtin();
+    let mut episodes = Vec::new();
+    let mut words = 0usize;
+    let mut i = 0;
+    while words < args.words {
+        let t = earshot_synth::episode(args.seed, i);
+        words += t.word_count();
+        episodes.push(t);
+        i += 1;
+    }
+    let bytes: usize = episodes
+        .iter()
+        .flat_map(|t| t.segments.iter().map(|s| s.text.len()))
+        .sum();
+    let mut best = f64::MAX;
+    let mut mentions = 0;
+    for _ in 0..args.runs.max(1) {
+        let started = Instant::now();
+        mentions = 0;
+        for t in &episodes {
+            let texts: Vec<&str> = t.segments.iter().map(|s| s.text.as_str()).collect();
+            mentions += std::hint::black_box(extractor.extract(&texts)).len();
+        }
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    let row = serde_json::json!({
+        "episodes": episodes.len(), "words": words, "bytes": bytes, "mentions": mentions,
+        "seconds": best, "words_per_second": words as f64 / best,
+        "mb_per_second": bytes as f64 / 1e6 / best, "threads": 1,
+        "profile": crate::report::profile(),
+    });
+    if args.json {
+        println!("{row}");
+    } else {
+        println!(
+            "extract: {} episodes, {words} words, {:.1} MB, {mentions} mentions",
+            episodes.len(),
+            bytes as f64 / 1e6
+        );
+        println!(
+            "  best of {} passes: {best:.3} s = {:.0} words/s ({:.1} MB/s) on one thread",
+            args.runs,
+            words as f64 / best,
+            bytes as f64 / 1e6 / best
+        );
+    }
+    Ok(())
+}

@@ -30,6 +30,25 @@ enum Command {
     /// Entity recognition scored on the annotated set (`eval/entities`), beside spaCy's
     /// predictions when given (`scripts/eval-entities.sh`), and its speed on that text.
     Entities(EntitiesArgs),
+    /// Entity extraction speed on synthetic episodes, one thread.
+    Extract(ExtractArgs),
+}
+
+/// Options of `earshot-bench extract`.
+#[derive(Args)]
+pub struct ExtractArgs {
+    /// Words of synthetic commentary to extract from (at least).
+    #[arg(long, default_value_t = 2_000_000)]
+    words: usize,
+    /// Seed of the synthetic corpus.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Timed passes (the best is reported).
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// One JSON object instead of text.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Options of `earshot-bench entities`.
@@ -103,6 +122,12 @@ fn main() {
     match cli.command {
         Command::Parse(args) => run_parse(args),
         Command::Archive(args) => run_archive(args),
+        Command::Extract(args) => {
+            if let Err(e) = entities::run_speed(&args) {
+                eprintln!("earshot-bench: {e:#}");
+                std::process::exit(1);
+            }
+        }
         Command::Entities(args) => {
             if let Err(e) = entities::run(&args) {
                 eprintln!("earshot-bench: {e:#}");

@@ -693,6 +693,7 @@ impl Extractor {
                 link,
             });
         }
+        drop_overlaps(&mut mentions);
         name_new_entities(&mut mentions, segments);
         mentions
     }
@@ -935,6 +936,24 @@ fn is_cased(toks: &[Tokens]) -> bool {
     }
     let few = words < 8 && starts < 3;
     few || caps * 100 >= words || capital_starts * 2 > starts
+}
+
+/// Keeps mentions apart: of two that overlap (a widened garble over a name found inside it,
+/// "repower eu" over "eu"), the longer stays.
+fn drop_overlaps(mentions: &mut Vec<Mention>) {
+    mentions.sort_by_key(|m| (m.segment, m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        match kept.last_mut() {
+            Some(last) if last.segment == m.segment && m.start < last.end => {
+                if m.end - m.start > last.end - last.start {
+                    *last = m;
+                }
+            }
+            _ => kept.push(m),
+        }
+    }
+    *mentions = kept;
 }
 
 /// The end of a speaker label starting at word `i` ("DANA:", "Speaker A (Hollis):"): a few

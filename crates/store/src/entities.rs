@@ -41,15 +41,28 @@ pub(crate) fn put_mentions(
     tx.prepare_cached("DELETE FROM mentions WHERE episode_id = ?1")?
         .execute([episode])?;
     let mut ids: HashMap<&str, i64> = HashMap::new();
+    // Curated surfaces are few or none: looked up only when there are any, once a surface.
+    let any_curated: bool = tx
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM entity_aliases)")?
+        .query_row([], |r| r.get(0))?;
+    let mut curated_of: HashMap<&str, Option<i64>> = HashMap::new();
     let mut insert = tx.prepare_cached(
-        "INSERT INTO mentions(episode_id, segment, start, end, start_ms, surface, surface_key, entity_id, confidence)
+        "INSERT OR IGNORE INTO mentions(episode_id, segment, start, end, start_ms, surface, surface_key, entity_id, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for m in mentions {
-        let curated: Option<i64> = tx
-            .prepare_cached("SELECT entity_id FROM entity_aliases WHERE surface_key = ?1")?
-            .query_row([&m.surface_key], |r| r.get(0))
-            .optional()?;
+        let curated = match curated_of.get(m.surface_key.as_str()) {
+            Some(c) => *c,
+            None if !any_curated => None,
+            None => {
+                let c: Option<i64> = tx
+                    .prepare_cached("SELECT entity_id FROM entity_aliases WHERE surface_key = ?1")?
+                    .query_row([&m.surface_key], |r| r.get(0))
+                    .optional()?;
+                curated_of.insert(&m.surface_key, c);
+                c
+            }
+        };
         let entity = match curated {
             Some(id) => final_entity(tx, id)?,
             None => match ids.get(m.entity.key.as_str()) {

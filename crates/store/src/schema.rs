@@ -71,6 +71,7 @@ CREATE TABLE IF NOT EXISTS entity_aliases (
     entity_id INTEGER NOT NULL REFERENCES entities(id),
     surface TEXT NOT NULL
 );
+-- Clustered by episode (written and replaced an episode at a time).
 CREATE TABLE IF NOT EXISTS mentions (
     episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
     segment INTEGER NOT NULL,
@@ -80,11 +81,10 @@ CREATE TABLE IF NOT EXISTS mentions (
     surface TEXT NOT NULL,
     surface_key TEXT NOT NULL,
     entity_id INTEGER NOT NULL REFERENCES entities(id),
-    confidence TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS mentions_by_episode ON mentions(episode_id);
+    confidence TEXT NOT NULL,
+    PRIMARY KEY (episode_id, segment, start)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(entity_id, episode_id);
-CREATE INDEX IF NOT EXISTS mentions_by_surface ON mentions(surface_key);
 -- What users changed by hand, in order.
 CREATE TABLE IF NOT EXISTS curations (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
