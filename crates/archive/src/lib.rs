@@ -74,6 +74,11 @@ impl Archive {
         };
         if access == Access::Write {
             recover::catch_up(&mut archive)?;
+            // An archive from before entities: extract them once, now.
+            if archive.catalog.entities_pending()? {
+                archive.reextract(None, &mut |_, _| {})?;
+                archive.catalog.clear_entities_pending()?;
+            }
         } else if recover::is_behind(&archive)? {
             // An index behind its catalog is either a writer at work, whose next commit catches
             // it up, or a writer that died: only then is there no lock to take, and the reader

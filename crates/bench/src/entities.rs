@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use earshot_extract::gazetteer::normalize;
-use earshot_extract::{score, Extractor, GoldDoc, Kind, Predicted, Scores, Target};
+use earshot_extract::{score, Extractor, GoldDoc, Kind, Predicted, Scores};
 
 use crate::EntitiesArgs;
 
@@ -19,7 +19,7 @@ pub fn run(args: &EntitiesArgs) -> Result<()> {
         bail!("no *.txt documents in {}", args.dir.display());
     }
     let extractor = Extractor::builtin();
-    let ours = predict(extractor, &gold);
+    let ours = earshot_extract::predict(extractor, &gold);
     let our_scores = score(&gold, &ours);
     let spacy = match &args.spacy {
         Some(path) => Some(read_spacy(path)?),
@@ -49,29 +49,6 @@ pub fn run(args: &EntitiesArgs) -> Result<()> {
         print_errors(&gold, &ours);
     }
     Ok(())
-}
-
-/// Our predictions over every document (its plain text as one segment).
-fn predict(extractor: &Extractor, gold: &[GoldDoc]) -> Vec<Predicted> {
-    let mut out = Vec::new();
-    for doc in gold {
-        for m in extractor.extract(&[doc.text.as_str()]) {
-            let canonical = match &m.target {
-                Target::Known(e) => extractor.gazetteer().entries()[*e as usize]
-                    .canonical
-                    .clone(),
-                Target::Unknown(name) => name.clone(),
-            };
-            out.push(Predicted {
-                doc: doc.name.clone(),
-                start: m.start,
-                end: m.end,
-                kind: m.kind,
-                canonical: Some(canonical),
-            });
-        }
-    }
-    out
 }
 
 /// The extractor's speed over the set: whitespace words per second on one thread, the best of

@@ -266,6 +266,30 @@ pub struct Predicted {
     pub canonical: Option<String>,
 }
 
+/// What an extractor predicts over every document (its plain text as one segment), linked
+/// entities named by their canonical name.
+pub fn predict(extractor: &crate::Extractor, gold: &[GoldDoc]) -> Vec<Predicted> {
+    let mut out = Vec::new();
+    for doc in gold {
+        for m in extractor.extract(&[doc.text.as_str()]) {
+            let canonical = match &m.target {
+                crate::Target::Known(e) => extractor.gazetteer().entries()[*e as usize]
+                    .canonical
+                    .clone(),
+                crate::Target::Unknown(name) => name.clone(),
+            };
+            out.push(Predicted {
+                doc: doc.name.clone(),
+                start: m.start,
+                end: m.end,
+                kind: m.kind,
+                canonical: Some(canonical),
+            });
+        }
+    }
+    out
+}
+
 /// Counts for precision, recall and F1.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {

@@ -18,7 +18,8 @@ pub mod rules;
 pub mod token;
 
 pub use eval::{
-    load_dir, parse_gold, score, Counts, EvalError, GoldDoc, GoldMention, Predicted, Scores,
+    load_dir, parse_gold, predict, score, Counts, EvalError, GoldDoc, GoldMention, Predicted,
+    Scores,
 };
 pub use gazetteer::{Entry, ExtendReport, Gazetteer, GazetteerError, Kind, Problem};
 pub use recognise::{Confidence, Extractor, Link, Mention, Target};

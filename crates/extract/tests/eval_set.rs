@@ -221,3 +221,22 @@ fn summary() {
         println!("  {canonical}: {}", surfaces.join(", "));
     }
 }
+
+/// The quality targets, as a regression guard: entity-level F1 at least 0.85 and at
+/// least 90% of garbled surfaces linked to the right entity (`earshot-bench entities` prints
+/// the full table, and spaCy's beside it).
+#[test]
+fn the_recogniser_meets_the_quality_targets() {
+    use earshot_extract::{predict, score, Extractor};
+    let gold = docs();
+    let predicted = predict(Extractor::builtin(), &gold);
+    let s = score(&gold, &predicted);
+    assert!(s.overall.f1() >= 0.85, "F1 {:.3}", s.overall.f1());
+    let garbled = s.garbled_linked as f64 / s.garbled as f64;
+    assert!(
+        garbled >= 0.90,
+        "garbled linked {}/{}",
+        s.garbled_linked,
+        s.garbled
+    );
+}

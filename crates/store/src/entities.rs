@@ -126,6 +126,11 @@ fn record(r: &rusqlite::Row) -> rusqlite::Result<EntityRecord> {
 
 /// The entities part of a catalog: what extraction stored, browsing, and curation.
 pub trait EntityStore {
+    /// True when episodes were stored before entities were extracted at ingest (an archive
+    /// from an older earshot): a writer should extract them.
+    fn entities_pending(&self) -> Result<bool>;
+    /// Records that every episode's entities are extracted.
+    fn clear_entities_pending(&mut self) -> Result<()>;
     /// The id of the entity with this key, made if new (merges followed).
     fn ensure_entity(&mut self, entity: &EntityRef) -> Result<i64>;
     /// Entities with their counts, most mentioned first.
@@ -205,6 +210,24 @@ pub trait EntityStore {
 }
 
 impl EntityStore for SqliteCatalog {
+    fn entities_pending(&self) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT 1 FROM meta WHERE key = 'entities_pending'",
+                [],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    fn clear_entities_pending(&mut self) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM meta WHERE key = 'entities_pending'", [])?;
+        Ok(())
+    }
+
     fn ensure_entity(&mut self, entity: &EntityRef) -> Result<i64> {
         let tx = self.conn.transaction()?;
         let id = entity_for(&tx, entity)?;

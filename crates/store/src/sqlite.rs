@@ -93,6 +93,19 @@ impl SqliteCatalog {
                     "this archive was written by a newer earshot (schema {v}); upgrade earshot"
                 )))
             }
+            Some(v) if v < schema::VERSION => {
+                // Schema 1 had no entities: the archive's episodes need extracting, which the
+                // next writer does (see `EntityStore::entities_pending`).
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?1)",
+                    [schema::VERSION.to_string()],
+                )?;
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta(key, value) SELECT 'entities_pending', '1'
+                     WHERE EXISTS (SELECT 1 FROM episodes)",
+                    [],
+                )?;
+            }
             Some(_) => {}
         }
         Ok(SqliteCatalog { conn })

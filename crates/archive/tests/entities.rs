@@ -1,0 +1,92 @@
+//! Entities in the archive: mentions written with each episode, entity lookups, curation,
+//! and an archive from before entities extracted by the next writer.
+
+use std::path::Path;
+
+use earshot_archive::{Access, Archive, IngestOptions};
+use earshot_store::EntityFilter;
+
+const ENVOYS: &str = "Title: Envoys in Riyadh\nShow: The Meridian Brief\nDate: 2026-03-14\n\nGood evening. Steve Witkoff flew to Riyadh this morning to meet the Saudi side. Whitkoff has done this before, and Uschukov was there for the Russians. Our analyst Marcus Hale thinks nothing will come of it.\n";
+
+const HARBOUR: &str = "Title: Harbour strikes in Odesa\nShow: Night Desk\nDate: 2025-11-02\n\nThe port of Odesa was struck again overnight. Wittkov said nothing about it, and Markus Hale told us the insurers are nervous about every crossing.\n";
+
+fn archive_with_both(dir: &Path) -> Archive {
+    let src = dir.join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join("envoys.txt"), ENVOYS).unwrap();
+    std::fs::write(src.join("harbour.txt"), HARBOUR).unwrap();
+    let mut a = Archive::open(&dir.join("data"), Access::Write).unwrap();
+    a.ingest(&[src], &IngestOptions::default(), &mut |_| {})
+        .unwrap();
+    a
+}
+
+#[test]
+fn mentions_are_stored_and_names_cluster_across_episodes() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = archive_with_both(dir.path());
+    let witkoff = a.entity_detail("Steve Witkoff", 0).unwrap();
+    assert_eq!(witkoff.entity.episodes, 2);
+    let spellings: Vec<&str> = witkoff.surfaces.iter().map(|(s, _)| s.as_str()).collect();
+    for s in ["Steve Witkoff", "Whitkoff", "Wittkov"] {
+        assert!(spellings.contains(&s), "{spellings:?}");
+    }
+    assert_eq!(witkoff.months.len(), 2);
+    // "Markus Hale" in the second episode joins "Marcus Hale" of the first.
+    let hale = a.entity_detail("Markus Hale", 0).unwrap();
+    assert_eq!(hale.entity.episodes, 2);
+    let places = a
+        .entities(&EntityFilter {
+            kind: Some("place".into()),
+            ..EntityFilter::default()
+        })
+        .unwrap();
+    assert!(places.iter().any(|e| e.name == "Riyadh") && places.iter().all(|e| e.kind == "place"));
+    let night_desk = a
+        .entities(&EntityFilter {
+            show: Some("night desk".into()),
+            ..EntityFilter::default()
+        })
+        .unwrap();
+    assert!(!night_desk.iter().any(|e| e.name == "Riyadh"));
+}
+
+#[test]
+fn curation_moves_mentions_and_is_refused_when_it_makes_no_sense() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = archive_with_both(dir.path());
+    let merged = a.merge_entities("Steve Witkoff", "Yuri Ushakov").unwrap();
+    assert!(a
+        .entity_detail("Steve Witkoff", 0)
+        .unwrap()
+        .surfaces
+        .iter()
+        .any(|(s, _)| s == "Uschukov"));
+    assert_eq!(merged.name, "Steve Witkoff");
+    assert!(a.merge_entities("Steve Witkoff", "Steve Witkoff").is_err());
+    assert!(a.split_entity("Steve Witkoff", "Nonexistent", "X").is_err());
+    let split = a
+        .split_entity("Steve Witkoff", "Uschukov", "Yuri Ushakov")
+        .unwrap();
+    assert_eq!(split.mentions, 1);
+    assert!(a.entity_named("No Such Entity").is_err());
+}
+
+#[test]
+fn an_archive_from_before_entities_is_extracted_by_the_next_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(archive_with_both(dir.path()));
+    let db = dir.path().join("data/catalog.sqlite");
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch(
+            "DELETE FROM mentions; DELETE FROM entities; UPDATE meta SET value = '1' WHERE key = 'schema';",
+        )
+        .unwrap();
+    }
+    let a = Archive::open(&dir.path().join("data"), Access::Write).unwrap();
+    assert_eq!(
+        a.entity_detail("Steve Witkoff", 0).unwrap().entity.episodes,
+        2
+    );
+}
