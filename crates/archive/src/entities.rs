@@ -34,15 +34,13 @@ pub struct EntityDetail {
     pub companions: Vec<(EntityRecord, u64)>,
     /// The mentions, newest episode first.
     pub mentions: Vec<MentionRecord>,
+    /// The gazetteer's links of the entity: a group's country ("demonym-of"), a person's
+    /// offices ("role"), ... Empty for a name the gazetteer lacks.
+    pub links: Vec<(String, String)>,
 }
 
-/// Builds the extractor an archive uses: the built-in gazetteer, the archive's file, an extra
-/// file, and the surfaces users tied to entities.
-pub(crate) fn extractor(
-    dir: &Path,
-    extra: Option<&Path>,
-    curated: &[(String, String, String)],
-) -> Result<Extractor> {
+/// The built-in gazetteer extended by the archive's own file and an extra one.
+fn gazetteer(dir: &Path, extra: Option<&Path>) -> Result<Gazetteer> {
     let mut g = Gazetteer::builtin().clone();
     let own = dir.join(GAZETTEER_FILE);
     for path in [Some(own.as_path()).filter(|p| p.exists()), extra]
@@ -52,6 +50,17 @@ pub(crate) fn extractor(
         let user = Gazetteer::from_file(path).map_err(|e| ArchiveError::Other(e.to_string()))?;
         g.extend(user);
     }
+    Ok(g)
+}
+
+/// Builds the extractor an archive uses: the built-in gazetteer, the archive's file, an extra
+/// file, and the surfaces users tied to entities.
+pub(crate) fn extractor(
+    dir: &Path,
+    extra: Option<&Path>,
+    curated: &[(String, String, String)],
+) -> Result<Extractor> {
+    let mut g = gazetteer(dir, extra)?;
     if !curated.is_empty() {
         let mut lines = String::new();
         for (surface, kind, name) in curated {
@@ -323,7 +332,15 @@ impl Archive {
     /// Everything `earshot entity` shows.
     pub fn entity_detail(&self, name: &str, mentions: usize) -> Result<EntityDetail> {
         let entity = self.entity_named(name)?;
+        let links = match entity.key.strip_prefix("g:") {
+            Some(canonical) => gazetteer(&self.dir, None)?
+                .by_canonical(canonical)
+                .map(|e| e.links.clone())
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
         Ok(EntityDetail {
+            links,
             surfaces: self.catalog.entity_surfaces(entity.id)?,
             months: self.catalog.entity_months(entity.id)?,
             companions: self.catalog.entity_companions(entity.id, 10)?,

@@ -123,6 +123,12 @@ fn extract_json_follows_the_contract() {
     assert_eq!(nato["kind"], "organization");
     let russians = entities.iter().find(|e| e["name"] == "Russians").unwrap();
     assert_eq!(russians["kind"], "group");
+    // "The Russians" as an actor is the group, linked to the country.
+    assert!(russians["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l["relation"] == "demonym-of" && l["target"] == "Russia"));
     // A person the gazetteer lacks is still found.
     assert!(entities
         .iter()

@@ -150,6 +150,11 @@ fn record_json(e: &EntityRecord) -> serde_json::Value {
 
 fn detail_json(d: &EntityDetail) -> serde_json::Value {
     let mut v = record_json(&d.entity);
+    v["links"] = d
+        .links
+        .iter()
+        .map(|(r, t)| serde_json::json!({"relation": r, "target": t}))
+        .collect();
     v["surfaces"] = d
         .surfaces
         .iter()
@@ -202,6 +207,9 @@ fn print_detail(d: &EntityDetail) -> anyhow::Result<()> {
         "mentions",
         format!("{} in {} episodes", e.mentions, e.episodes),
     )?;
+    for (relation, target) in &d.links {
+        row(relation, target.clone())?;
+    }
     row("first seen", e.first.clone().unwrap_or_else(|| "-".into()))?;
     row("last seen", e.last.clone().unwrap_or_else(|| "-".into()))?;
     writeln!(out, "\n  spellings")?;
@@ -268,10 +276,20 @@ fn context(text: &str, start: usize, end: usize, b: &str, n: &str) -> String {
     let words_after: Vec<&str> = after.split_whitespace().collect();
     let lead = if words_before.len() > 12 { "… " } else { "" };
     let tail = if words_after.len() > 12 { " …" } else { "" };
+    // Keep the spacing the text has around the mention ("on X." stays "on X.").
+    let gap_before = if before.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let gap_after = if after.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
     let before = words_before[words_before.len().saturating_sub(12)..].join(" ");
     let after = words_after[..words_after.len().min(12)].join(" ");
-    let gap_before = if before.is_empty() { "" } else { " " };
-    format!("{lead}{before}{gap_before}{b}{mention}{n} {after}{tail}")
+    format!("{lead}{before}{gap_before}{b}{mention}{n}{gap_after}{after}{tail}")
         .trim()
         .to_string()
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use earshot_extract::{Extractor, Gazetteer, Mention};
+use earshot_extract::{Extractor, Gazetteer, Mention, Target};
 use earshot_import::{collect_paths, import_file, Options};
 use earshot_model::Transcript;
 use rayon::prelude::*;
@@ -32,6 +32,8 @@ struct Found<'a> {
     name: String,
     kind: &'static str,
     wikidata: Option<String>,
+    /// The gazetteer's links (a group's country, a person's offices), for known entities.
+    links: Vec<(String, String)>,
     mentions: Vec<&'a Mention>,
 }
 
@@ -110,6 +112,10 @@ fn group<'a>(extractor: &Extractor, mentions: &'a [Mention]) -> Vec<Found<'a>> {
                 name: r.name,
                 kind: m.kind.as_str(),
                 wikidata: r.wikidata,
+                links: match m.target {
+                    Target::Known(e) => extractor.gazetteer().entries()[e as usize].links.clone(),
+                    Target::Unknown(_) => Vec::new(),
+                },
                 mentions: Vec::new(),
             })
             .mentions
@@ -159,6 +165,9 @@ fn json(t: &Transcript, found: &[Found]) -> serde_json::Value {
                 .collect();
             serde_json::json!({
                 "name": f.name, "kind": f.kind, "wikidata": f.wikidata,
+                "links": f.links.iter()
+                    .map(|(r, t)| serde_json::json!({"relation": r, "target": t}))
+                    .collect::<Vec<_>>(),
                 "mentions": f.mentions.len(),
                 "surfaces": surfaces(t, f).into_iter().map(|(s, _)| s).collect::<Vec<_>>(),
                 "spans": spans,
