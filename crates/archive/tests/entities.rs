@@ -80,7 +80,8 @@ fn an_archive_from_before_entities_is_extracted_by_the_next_writer() {
     {
         let c = rusqlite::Connection::open(&db).unwrap();
         c.execute_batch(
-            "DELETE FROM mentions; DELETE FROM entities; UPDATE meta SET value = '1' WHERE key = 'schema';",
+            "DELETE FROM mentions; DELETE FROM episode_entities; DELETE FROM entity_surfaces;
+             DELETE FROM entities; UPDATE meta SET value = '1' WHERE key = 'schema';",
         )
         .unwrap();
     }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension, Transaction};
 
+use crate::mentions::{self, Confidence, MentionRow};
 use crate::types::*;
 use crate::{Result, SqliteCatalog, StoreError};
 
@@ -32,24 +33,23 @@ pub(crate) fn final_entity(tx: &rusqlite::Connection, mut id: i64) -> Result<i64
 }
 
 /// Writes an episode's mentions (replacing any), resolving each to its entity: a surface a
-/// user tied to an entity first, then the extraction's key, made on first use.
+/// user tied to an entity first, then the extraction's key, made on first use. `known` holds
+/// keys resolved by earlier writes; the keys this write resolved are returned, for the caller
+/// to remember once the transaction commits.
 pub(crate) fn put_mentions(
     tx: &Transaction,
     episode: EpisodeId,
     mentions: &[MentionWrite],
-) -> Result<()> {
-    tx.prepare_cached("DELETE FROM mentions WHERE episode_id = ?1")?
-        .execute([episode])?;
+    known: &HashMap<String, i64>,
+    spelt: &mut std::collections::HashSet<(String, i64)>,
+) -> Result<Vec<(String, i64)>> {
     let mut ids: HashMap<&str, i64> = HashMap::new();
     // Curated surfaces are few or none: looked up only when there are any, once a surface.
     let any_curated: bool = tx
         .prepare_cached("SELECT EXISTS(SELECT 1 FROM entity_aliases)")?
         .query_row([], |r| r.get(0))?;
     let mut curated_of: HashMap<&str, Option<i64>> = HashMap::new();
-    let mut insert = tx.prepare_cached(
-        "INSERT OR IGNORE INTO mentions(episode_id, segment, start, end, start_ms, surface, surface_key, entity_id, confidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
+    let mut rows = Vec::with_capacity(mentions.len());
     for m in mentions {
         let curated = match curated_of.get(m.surface_key.as_str()) {
             Some(c) => *c,
@@ -65,7 +65,10 @@ pub(crate) fn put_mentions(
         };
         let entity = match curated {
             Some(id) => final_entity(tx, id)?,
-            None => match ids.get(m.entity.key.as_str()) {
+            None => match ids
+                .get(m.entity.key.as_str())
+                .or_else(|| known.get(&m.entity.key))
+            {
                 Some(&id) => id,
                 None => {
                     let id = entity_for(tx, &m.entity)?;
@@ -74,17 +77,39 @@ pub(crate) fn put_mentions(
                 }
             },
         };
-        insert.execute(params![
-            episode,
-            m.segment,
-            m.start,
-            m.end,
-            m.start_ms.map(|v| v as i64),
-            m.surface,
-            m.surface_key,
+        rows.push(MentionRow {
+            segment: m.segment,
+            start: m.start,
+            end: m.end,
+            start_ms: m.start_ms,
             entity,
-            m.confidence
-        ])?;
+            confidence: Confidence::parse(&m.confidence),
+            surface: m.surface.clone(),
+            surface_key: m.surface_key.clone(),
+        });
+    }
+    mentions::store(tx, episode, &rows, spelt)?;
+    Ok(ids
+        .into_iter()
+        .filter(|(k, _)| !known.contains_key(*k))
+        .map(|(k, id)| (k.to_string(), id))
+        .collect())
+}
+
+/// Moves, in the given episodes, the mentions that `pick` selects to entity `to`.
+fn relink(
+    tx: &Transaction,
+    episodes: &[EpisodeId],
+    to: i64,
+    pick: impl Fn(&MentionRow) -> bool,
+) -> Result<()> {
+    let mut spelt = std::collections::HashSet::new();
+    for &e in episodes {
+        let mut rows = mentions::load(tx, e)?;
+        for r in rows.iter_mut().filter(|r| pick(r)) {
+            r.entity = to;
+        }
+        mentions::store(tx, e, &rows, &mut spelt)?;
     }
     Ok(())
 }
@@ -108,7 +133,10 @@ fn entity_for(tx: &Transaction, e: &EntityRef) -> Result<i64> {
     final_entity(tx, id)
 }
 
-const RECORD_COLUMNS: &str = "e.id, e.key, e.name, e.kind, e.wikidata, COUNT(*), COUNT(DISTINCT m.episode_id), MIN(ep.published), MAX(ep.published)";
+const RECORD_COLUMNS: &str = "e.id, e.key, e.name, e.kind, e.wikidata, COALESCE(SUM(ee.mentions), 0), COUNT(ee.episode_id), MIN(ep.published), MAX(ep.published)";
+
+/// The episodes that mention entity `?1`.
+const EPISODES_OF_ENTITY: &str = "SELECT episode_id FROM episode_entities WHERE entity_id = ?1";
 
 fn record(r: &rusqlite::Row) -> rusqlite::Result<EntityRecord> {
     Ok(EntityRecord {
@@ -159,7 +187,8 @@ pub trait EntityStore {
     /// An episode's mentions as (segment, surface, entity id), in order: for indexing.
     fn episode_mentions(&self, episode: EpisodeId) -> Result<Vec<(u32, String, i64)>>;
 
-    /// Every (entity, surface) pair with its entity's name: for the search expander.
+    /// Every (entity, normalised spelling) pair with its entity's name: for the search
+    /// expander.
     fn entity_surface_pairs(&self) -> Result<Vec<(i64, String, String)>>;
 
     /// The names the archive knows that the gazetteer lacks (`n:` keys not merged away),
@@ -238,11 +267,11 @@ impl EntityStore for SqliteCatalog {
     /// Entities with their counts, most mentioned first.
     fn entity_list(&self, f: &EntityFilter) -> Result<Vec<EntityRecord>> {
         let sql = format!(
-            "SELECT {RECORD_COLUMNS} FROM mentions m JOIN entities e ON e.id = m.entity_id
-             JOIN episodes ep ON ep.id = m.episode_id JOIN shows s ON s.id = ep.show_id
+            "SELECT {RECORD_COLUMNS} FROM episode_entities ee JOIN entities e ON e.id = ee.entity_id
+             JOIN episodes ep ON ep.id = ee.episode_id JOIN shows s ON s.id = ep.show_id
              WHERE (?1 IS NULL OR e.kind = ?1) AND (?2 IS NULL OR s.key = ?2)
                AND (?3 IS NULL OR ep.published >= ?3)
-             GROUP BY e.id ORDER BY COUNT(*) DESC, e.name LIMIT ?4"
+             GROUP BY e.id ORDER BY SUM(ee.mentions) DESC, e.name LIMIT ?4"
         );
         let limit = if f.limit == 0 { -1 } else { f.limit as i64 };
         let mut stmt = self.conn.prepare(&sql)?;
@@ -262,56 +291,47 @@ impl EntityStore for SqliteCatalog {
     /// their mentions or a curated alias. Most mentioned first.
     fn find_entities(&self, name: &str, surface_key: &str) -> Result<Vec<EntityRecord>> {
         let sql = format!(
-            "SELECT {RECORD_COLUMNS} FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
-             LEFT JOIN episodes ep ON ep.id = m.episode_id
+            "SELECT {RECORD_COLUMNS} FROM entities e LEFT JOIN episode_entities ee ON ee.entity_id = e.id
+             LEFT JOIN episodes ep ON ep.id = ee.episode_id
              WHERE e.merged_into IS NULL AND e.id IN (
                  SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE
-                 UNION SELECT entity_id FROM mentions WHERE surface_key = ?2
+                 UNION SELECT entity_id FROM entity_surfaces WHERE surface_key = ?2
                  UNION SELECT entity_id FROM entity_aliases WHERE surface_key = ?2)
-             GROUP BY e.id ORDER BY (e.name = ?1 COLLATE NOCASE) DESC, COUNT(m.episode_id) DESC"
+             GROUP BY e.id ORDER BY (e.name = ?1 COLLATE NOCASE) DESC, SUM(ee.mentions) DESC"
         );
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params![name, surface_key], |r| {
-            let mut rec = record(r)?;
-            // LEFT JOIN: an entity with no mention counts one NULL row.
-            if r.get::<_, Option<i64>>(6)? == Some(0) {
-                rec.mentions = 0;
-            }
-            Ok(rec)
-        })?;
+        let rows = stmt.query_map(params![name, surface_key], record)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// One entity by id.
     fn entity(&self, id: i64) -> Result<Option<EntityRecord>> {
         let sql = format!(
-            "SELECT {RECORD_COLUMNS} FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
-             LEFT JOIN episodes ep ON ep.id = m.episode_id WHERE e.id = ?1 GROUP BY e.id"
+            "SELECT {RECORD_COLUMNS} FROM entities e LEFT JOIN episode_entities ee ON ee.entity_id = e.id
+             LEFT JOIN episodes ep ON ep.id = ee.episode_id WHERE e.id = ?1 GROUP BY e.id"
         );
-        let rec = self.conn.query_row(&sql, [id], record).optional()?;
-        Ok(rec.map(|mut r| {
-            if r.episodes == 0 {
-                r.mentions = 0;
-            }
-            r
-        }))
+        Ok(self.conn.query_row(&sql, [id], record).optional()?)
     }
 
     /// Every surface of an entity's mentions with its count, most frequent first.
     fn entity_surfaces(&self, id: i64) -> Result<Vec<(String, u64)>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT surface, COUNT(*) FROM mentions WHERE entity_id = ?1
-             GROUP BY surface ORDER BY COUNT(*) DESC, surface",
-        )?;
-        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut counts: HashMap<String, u64> = HashMap::new();
+        for e in episodes_of(&self.conn, id)? {
+            for r in mentions::load(&self.conn, e)? {
+                if r.entity == id {
+                    *counts.entry(r.surface).or_default() += 1;
+                }
+            }
+        }
+        let mut out: Vec<(String, u64)> = counts.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Ok(out)
     }
 
-    /// Mentions per month (`YYYY-MM` of the episode's date; undated episodes under `null`).
     fn entity_months(&self, id: i64) -> Result<Vec<(Option<String>, u64)>> {
         let mut stmt = self.conn.prepare(
-            "SELECT substr(ep.published, 1, 7) AS month, COUNT(*) FROM mentions m
-             JOIN episodes ep ON ep.id = m.episode_id WHERE m.entity_id = ?1
+            "SELECT substr(ep.published, 1, 7) AS month, SUM(ee.mentions) FROM episode_entities ee
+             JOIN episodes ep ON ep.id = ee.episode_id WHERE ee.entity_id = ?1
              GROUP BY month ORDER BY month",
         )?;
         let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
@@ -321,12 +341,11 @@ impl EntityStore for SqliteCatalog {
     /// The entities most often mentioned in the same episodes, with the number of shared
     /// episodes.
     fn entity_companions(&self, id: i64, limit: usize) -> Result<Vec<(EntityRecord, u64)>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT o.entity_id, COUNT(DISTINCT o.episode_id) AS shared FROM mentions o
-             WHERE o.episode_id IN (SELECT episode_id FROM mentions WHERE entity_id = ?1)
-               AND o.entity_id != ?1
-             GROUP BY o.entity_id ORDER BY shared DESC, COUNT(*) DESC LIMIT ?2",
-        )?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT o.entity_id, COUNT(*) AS shared FROM episode_entities o
+                 WHERE o.episode_id IN ({EPISODES_OF_ENTITY}) AND o.entity_id != ?1
+                 GROUP BY o.entity_id ORDER BY shared DESC, SUM(o.mentions) DESC LIMIT ?2"
+        ))?;
         let pairs: Vec<(i64, i64)> = stmt
             .query_map(params![id, limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
@@ -342,50 +361,58 @@ impl EntityStore for SqliteCatalog {
     /// An entity's mentions, newest episode first, in order within an episode.
     fn entity_mentions(&self, id: i64, limit: usize) -> Result<Vec<MentionRecord>> {
         let mut stmt = self.conn.prepare(
-            "SELECT m.episode_id, s.name, ep.title, ep.published, m.segment, m.start, m.end,
-                    m.start_ms, m.surface, m.confidence, sg.text
-             FROM mentions m JOIN episodes ep ON ep.id = m.episode_id
-             JOIN shows s ON s.id = ep.show_id
-             JOIN segments sg ON sg.episode_id = m.episode_id AND sg.ord = m.segment
-             WHERE m.entity_id = ?1
-             ORDER BY ep.published DESC, m.episode_id, m.segment, m.start LIMIT ?2",
+            "SELECT ee.episode_id, s.name, ep.title, ep.published FROM episode_entities ee
+             JOIN episodes ep ON ep.id = ee.episode_id JOIN shows s ON s.id = ep.show_id
+             WHERE ee.entity_id = ?1 ORDER BY ep.published DESC, ee.episode_id",
         )?;
-        let limit = if limit == 0 { -1 } else { limit as i64 };
-        let rows = stmt.query_map(params![id, limit], |r| {
-            Ok(MentionRecord {
-                episode: r.get(0)?,
-                show: r.get(1)?,
-                title: r.get(2)?,
-                published: r.get(3)?,
-                segment: r.get::<_, i64>(4)? as u32,
-                start: r.get::<_, i64>(5)? as u32,
-                end: r.get::<_, i64>(6)? as u32,
-                start_ms: r.get::<_, Option<i64>>(7)?.map(|v| v as u64),
-                surface: r.get(8)?,
-                confidence: r.get(9)?,
-                text: r.get(10)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let episodes: Vec<(i64, String, Option<String>, Option<String>)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        let mut text = self
+            .conn
+            .prepare_cached("SELECT text FROM segments WHERE episode_id = ?1 AND ord = ?2")?;
+        'episodes: for (episode, show, title, published) in episodes {
+            for r in mentions::load(&self.conn, episode)? {
+                if r.entity != id {
+                    continue;
+                }
+                if limit > 0 && out.len() >= limit {
+                    break 'episodes;
+                }
+                let segment_text: String = text
+                    .query_row(params![episode, r.segment], |row| row.get(0))
+                    .optional()?
+                    .unwrap_or_default();
+                out.push(MentionRecord {
+                    episode,
+                    show: show.clone(),
+                    title: title.clone(),
+                    published: published.clone(),
+                    segment: r.segment,
+                    start: r.start,
+                    end: r.end,
+                    start_ms: r.start_ms,
+                    surface: r.surface,
+                    confidence: r.confidence.as_str().to_string(),
+                    text: segment_text,
+                });
+            }
+        }
+        Ok(out)
     }
 
-    /// An episode's mentions as (segment, surface, entity id), in order: for indexing.
     fn episode_mentions(&self, episode: EpisodeId) -> Result<Vec<(u32, String, i64)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT segment, surface, entity_id FROM mentions WHERE episode_id = ?1
-             ORDER BY segment, start",
-        )?;
-        let rows = stmt.query_map([episode], |r| {
-            Ok((r.get::<_, i64>(0)? as u32, r.get(1)?, r.get(2)?))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(mentions::load(&self.conn, episode)?
+            .into_iter()
+            .map(|r| (r.segment, r.surface, r.entity))
+            .collect())
     }
 
-    /// Every (entity, surface) pair with its entity's name: for the search expander.
     fn entity_surface_pairs(&self) -> Result<Vec<(i64, String, String)>> {
         let mut stmt = self.conn.prepare(
-            "SELECT DISTINCT m.entity_id, e.name, m.surface FROM mentions m
-             JOIN entities e ON e.id = m.entity_id",
+            "SELECT s.entity_id, e.name, s.surface_key FROM entity_surfaces s
+             JOIN entities e ON e.id = s.entity_id WHERE e.merged_into IS NULL",
         )?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -414,17 +441,17 @@ impl EntityStore for SqliteCatalog {
     /// Merges `from` into `into`: its mentions, aliases and keys go to `into`. Returns the
     /// episodes touched.
     fn merge_entities(&mut self, into: i64, from: i64) -> Result<Vec<EpisodeId>> {
+        // Keys may resolve elsewhere now.
+        self.entity_ids.clear();
+        self.entity_spellings.clear();
         if into == from {
             return Err(StoreError::Corrupt(
                 "cannot merge an entity into itself".into(),
             ));
         }
         let tx = self.conn.transaction()?;
-        let episodes = episodes_of(&tx, "entity_id = ?1", params![from])?;
-        tx.execute(
-            "UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2",
-            params![into, from],
-        )?;
+        let episodes = episodes_of(&tx, from)?;
+        relink(&tx, &episodes, into, |r| r.entity == from)?;
         tx.execute(
             "UPDATE entity_aliases SET entity_id = ?1 WHERE entity_id = ?2",
             params![into, from],
@@ -433,6 +460,7 @@ impl EntityStore for SqliteCatalog {
             "UPDATE entities SET merged_into = ?1 WHERE id = ?2 OR merged_into = ?2",
             params![into, from],
         )?;
+        tx.execute("DELETE FROM entity_surfaces WHERE entity_id = ?1", [from])?;
         finish(
             tx,
             "merge",
@@ -452,6 +480,8 @@ impl EntityStore for SqliteCatalog {
         surface: &str,
         name: &str,
     ) -> Result<(i64, Vec<EpisodeId>)> {
+        self.entity_ids.clear();
+        self.entity_spellings.clear();
         let tx = self.conn.transaction()?;
         let kind: String =
             tx.query_row("SELECT kind FROM entities WHERE id = ?1", [from], |r| {
@@ -473,14 +503,13 @@ impl EntityStore for SqliteCatalog {
                 tx.last_insert_rowid()
             }
         };
-        let episodes = episodes_of(
-            &tx,
-            "entity_id = ?1 AND surface_key = ?2",
-            params![from, surface_key],
-        )?;
+        let episodes = episodes_of(&tx, from)?;
+        relink(&tx, &episodes, id, |r| {
+            r.entity == from && r.surface_key == surface_key
+        })?;
         tx.execute(
-            "UPDATE mentions SET entity_id = ?1 WHERE entity_id = ?2 AND surface_key = ?3",
-            params![id, from, surface_key],
+            "DELETE FROM entity_surfaces WHERE entity_id = ?1 AND surface_key = ?2",
+            params![from, surface_key],
         )?;
         tx.execute(
             "INSERT OR REPLACE INTO entity_aliases(surface_key, entity_id, surface) VALUES (?1, ?2, ?3)",
@@ -535,19 +564,33 @@ impl EntityStore for SqliteCatalog {
         surface_key: &str,
         surface: &str,
     ) -> Result<Vec<EpisodeId>> {
+        self.entity_ids.clear();
+        self.entity_spellings.clear();
         let tx = self.conn.transaction()?;
         tx.execute(
             "INSERT OR REPLACE INTO entity_aliases(surface_key, entity_id, surface) VALUES (?1, ?2, ?3)",
             params![surface_key, id, surface],
         )?;
-        let episodes = episodes_of(
-            &tx,
-            "surface_key = ?1 AND entity_id != ?2",
-            params![surface_key, id],
-        )?;
+        // The episodes of the entities this spelling names now.
+        let others: Vec<i64> = {
+            let mut stmt = tx.prepare(
+                "SELECT entity_id FROM entity_surfaces WHERE surface_key = ?1 AND entity_id != ?2",
+            )?;
+            let rows = stmt.query_map(params![surface_key, id], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        let mut episodes: Vec<EpisodeId> = Vec::new();
+        for other in &others {
+            for e in episodes_of(&tx, *other)? {
+                if !episodes.contains(&e) {
+                    episodes.push(e);
+                }
+            }
+        }
+        relink(&tx, &episodes, id, |r| r.surface_key == surface_key)?;
         tx.execute(
-            "UPDATE mentions SET entity_id = ?1 WHERE surface_key = ?2",
-            params![id, surface_key],
+            "DELETE FROM entity_surfaces WHERE surface_key = ?1 AND entity_id != ?2",
+            params![surface_key, id],
         )?;
         finish(
             tx,
@@ -572,23 +615,25 @@ impl EntityStore for SqliteCatalog {
     /// change.
     fn replace_mentions(&mut self, episode: EpisodeId, mentions: &[MentionWrite]) -> Result<()> {
         let tx = self.conn.transaction()?;
-        put_mentions(&tx, episode, mentions)?;
+        let resolved = put_mentions(
+            &tx,
+            episode,
+            mentions,
+            &self.entity_ids,
+            &mut self.entity_spellings,
+        )?;
         tx.prepare_cached("INSERT INTO changes(episode_id) VALUES (?1)")?
             .execute([episode])?;
         tx.commit()?;
+        self.entity_ids.extend(resolved);
         Ok(())
     }
 }
 
-fn episodes_of(
-    tx: &Transaction,
-    condition: &str,
-    args: impl rusqlite::Params,
-) -> Result<Vec<EpisodeId>> {
-    let mut stmt = tx.prepare(&format!(
-        "SELECT DISTINCT episode_id FROM mentions WHERE {condition}"
-    ))?;
-    let rows = stmt.query_map(args, |r| r.get(0))?;
+/// The episodes that mention an entity.
+fn episodes_of(conn: &rusqlite::Connection, entity: i64) -> Result<Vec<EpisodeId>> {
+    let mut stmt = conn.prepare_cached(EPISODES_OF_ENTITY)?;
+    let rows = stmt.query_map([entity], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

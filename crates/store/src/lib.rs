@@ -6,6 +6,7 @@
 //! default. A PostgreSQL backend for team servers implements the same trait.
 
 mod entities;
+mod mentions;
 mod schema;
 mod sqlite;
 mod types;

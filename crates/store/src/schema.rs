@@ -71,20 +71,26 @@ CREATE TABLE IF NOT EXISTS entity_aliases (
     entity_id INTEGER NOT NULL REFERENCES entities(id),
     surface TEXT NOT NULL
 );
--- Clustered by episode (written and replaced an episode at a time).
+-- An episode's mentions, packed (see crates/store/src/mentions.rs).
 CREATE TABLE IF NOT EXISTS mentions (
+    episode_id INTEGER PRIMARY KEY REFERENCES episodes(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+);
+-- How often each episode mentions each entity: what lists, counts and finds an entity's
+-- episodes, so that mentions need no index of their own (ingest appends them in order).
+CREATE TABLE IF NOT EXISTS episode_entities (
     episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
-    segment INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    start_ms INTEGER,
-    surface TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (episode_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS episode_entities_by_entity ON episode_entities(entity_id, episode_id);
+-- Every normalised spelling an entity has been mentioned by: finds an entity by a garble.
+CREATE TABLE IF NOT EXISTS entity_surfaces (
     surface_key TEXT NOT NULL,
     entity_id INTEGER NOT NULL REFERENCES entities(id),
-    confidence TEXT NOT NULL,
-    PRIMARY KEY (episode_id, segment, start)
+    PRIMARY KEY (surface_key, entity_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_by_entity ON mentions(entity_id, episode_id);
 -- What users changed by hand, in order.
 CREATE TABLE IF NOT EXISTS curations (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -14,6 +14,13 @@ use crate::{
 /// The SQLite catalog.
 pub struct SqliteCatalog {
     pub(crate) conn: Connection,
+    /// Entity keys already resolved to ids: ingest meets the same entities in episode after
+    /// episode. Cleared by curation, which may move a key.
+    pub(crate) entity_ids: std::collections::HashMap<String, i64>,
+    /// (spelling, entity) pairs known to be in `entity_surfaces`. Cleared by curation. A
+    /// failed write may leave pairs here that were rolled back: the only cost is a spelling
+    /// not found by `entity NAME` until that episode is written again.
+    pub(crate) entity_spellings: std::collections::HashSet<(String, i64)>,
 }
 
 /// Normalised show key: case and spacing do not make two shows.
@@ -70,9 +77,9 @@ impl SqliteCatalog {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // A bigger page cache (64 MiB) and rarer checkpoints: ingest writes hundreds of
+        // A bigger page cache (16 MiB) and rarer checkpoints: ingest writes hundreds of
         // mention rows an episode, into indexes that are not in insertion order.
-        conn.pragma_update(None, "cache_size", -65_536)?;
+        conn.pragma_update(None, "cache_size", -16_384)?;
         conn.pragma_update(None, "wal_autocheckpoint", 16_384)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(schema::CREATE)?;
@@ -108,7 +115,11 @@ impl SqliteCatalog {
             }
             Some(_) => {}
         }
-        Ok(SqliteCatalog { conn })
+        Ok(SqliteCatalog {
+            conn,
+            entity_ids: std::collections::HashMap::new(),
+            entity_spellings: std::collections::HashSet::new(),
+        })
     }
 
     fn show_id(tx: &Transaction, name: &str) -> Result<i64> {
@@ -122,7 +133,13 @@ impl SqliteCatalog {
             .query_row([key], |r| r.get(0))?)
     }
 
-    fn put_content(tx: &Transaction, id: EpisodeId, w: &EpisodeWrite) -> Result<()> {
+    fn put_content(
+        tx: &Transaction,
+        id: EpisodeId,
+        w: &EpisodeWrite,
+        known: &std::collections::HashMap<String, i64>,
+        spelt: &mut std::collections::HashSet<(String, i64)>,
+    ) -> Result<Vec<(String, i64)>> {
         tx.prepare_cached("DELETE FROM segments WHERE episode_id = ?1")?
             .execute([id])?;
         tx.prepare_cached("DELETE FROM sentences WHERE episode_id = ?1")?
@@ -145,8 +162,7 @@ impl SqliteCatalog {
         }
         tx.prepare_cached("INSERT INTO sentences(episode_id, data) VALUES (?1, ?2)")?
             .execute(params![id, pack_sentences(&w.sentences)])?;
-        crate::entities::put_mentions(tx, id, &w.mentions)?;
-        Ok(())
+        crate::entities::put_mentions(tx, id, &w.mentions, known, spelt)
     }
 
     fn put_source(tx: &Transaction, id: EpisodeId, s: &SourceRecord) -> Result<()> {
@@ -300,6 +316,7 @@ impl crate::Catalog for SqliteCatalog {
 
     fn write(&mut self, w: &EpisodeWrite) -> Result<(EpisodeId, WriteOutcome)> {
         let tx = self.conn.transaction()?;
+        let mut resolved = Vec::new();
         let show = Self::show_id(&tx, &w.show)?;
         let (id, outcome) = match w.target {
             Target::New => {
@@ -320,7 +337,8 @@ impl crate::Catalog for SqliteCatalog {
                     w.source.path
                 ])?;
                 let id = tx.last_insert_rowid();
-                Self::put_content(&tx, id, w)?;
+                resolved =
+                    Self::put_content(&tx, id, w, &self.entity_ids, &mut self.entity_spellings)?;
                 (id, WriteOutcome::Added)
             }
             Target::Existing { episode, replace } => {
@@ -354,7 +372,13 @@ impl crate::Catalog for SqliteCatalog {
                         w.fingerprint,
                         w.source.path
                     ])?;
-                    Self::put_content(&tx, episode, w)?;
+                    resolved = Self::put_content(
+                        &tx,
+                        episode,
+                        w,
+                        &self.entity_ids,
+                        &mut self.entity_spellings,
+                    )?;
                 }
                 (
                     episode,
@@ -369,6 +393,7 @@ impl crate::Catalog for SqliteCatalog {
         Self::put_source(&tx, id, &w.source)?;
         Self::log_change(&tx, id)?;
         tx.commit()?;
+        self.entity_ids.extend(resolved);
         Ok((id, outcome))
     }
 
