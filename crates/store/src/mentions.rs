@@ -143,7 +143,11 @@ pub(crate) fn store(
     rows: &[MentionRow],
     spelt: &mut HashSet<(String, i64)>,
 ) -> Result<()> {
-    conn.prepare_cached("INSERT OR REPLACE INTO mentions(episode_id, data) VALUES (?1, ?2)")?
+    // A delete and a plain insert: INSERT OR REPLACE would make SQLite keep a statement
+    // journal for the foreign keys, at every episode of an ingest.
+    conn.prepare_cached("DELETE FROM mentions WHERE episode_id = ?1")?
+        .execute([episode])?;
+    conn.prepare_cached("INSERT INTO mentions(episode_id, data) VALUES (?1, ?2)")?
         .execute(params![episode, encode(rows)])?;
     conn.prepare_cached("DELETE FROM episode_entities WHERE episode_id = ?1")?
         .execute([episode])?;
@@ -157,42 +161,21 @@ pub(crate) fn store(
             spelt.insert(pair);
         }
     }
-    // Many rows a statement: one statement a row costs more than the rows.
-    let counts: Vec<(i64, i64)> = counts.into_iter().collect();
-    for chunk in counts.chunks(ROWS_A_STATEMENT) {
-        let sql = format!(
-            "INSERT INTO episode_entities(episode_id, entity_id, mentions) VALUES {}",
-            vec!["(?, ?, ?)"; chunk.len()].join(", ")
-        );
-        let mut values: Vec<i64> = Vec::with_capacity(chunk.len() * 3);
-        for &(entity, n) in chunk {
-            values.extend([episode, entity, n]);
-        }
-        conn.prepare_cached(&sql)?
-            .execute(rusqlite::params_from_iter(values))?;
+    // A row a statement: a statement of many rows makes SQLite keep a statement journal.
+    let mut summary = conn.prepare_cached(
+        "INSERT INTO episode_entities(episode_id, entity_id, mentions) VALUES (?1, ?2, ?3)",
+    )?;
+    for (entity, n) in counts {
+        summary.execute(params![episode, entity, n])?;
     }
-    for chunk in spellings.chunks(ROWS_A_STATEMENT) {
-        let sql = format!(
-            "INSERT OR IGNORE INTO entity_surfaces(surface_key, entity_id) VALUES {}",
-            vec!["(?, ?)"; chunk.len()].join(", ")
-        );
-        let mut stmt = conn.prepare_cached(&sql)?;
-        let values: Vec<rusqlite::types::Value> = chunk
-            .iter()
-            .flat_map(|(k, e)| {
-                [
-                    rusqlite::types::Value::Text(k.to_string()),
-                    rusqlite::types::Value::Integer(*e),
-                ]
-            })
-            .collect();
-        stmt.execute(rusqlite::params_from_iter(values))?;
+    let mut spelling = conn.prepare_cached(
+        "INSERT OR IGNORE INTO entity_surfaces(surface_key, entity_id) VALUES (?1, ?2)",
+    )?;
+    for (key, entity) in spellings {
+        spelling.execute(params![key, entity])?;
     }
     Ok(())
 }
-
-/// Rows in one multi-row INSERT (within SQLite's limit on bound values).
-const ROWS_A_STATEMENT: usize = 100;
 
 #[cfg(test)]
 mod tests {
