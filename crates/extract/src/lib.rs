@@ -11,6 +11,7 @@
 pub mod eval;
 pub mod gazetteer;
 pub mod hash;
+pub mod horizon;
 pub mod lexicon;
 pub mod names;
 pub mod recognise;
