@@ -126,6 +126,12 @@ fn next_on_or_after(from: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> 
     }
 }
 
+/// A due date from the episode's date.
+type DueFrom = fn(NaiveDate) -> Option<NaiveDate>;
+
+/// A season: its name, its first (month, day) and its last.
+type Season = (&'static str, (u32, u32), (u32, u32));
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -204,7 +210,7 @@ fn match_at(w: &[&str], i: usize, d: NaiveDate) -> Option<(usize, Option<NaiveDa
             return Some((n, None));
         }
     }
-    let fixed: [(&str, fn(NaiveDate) -> Option<NaiveDate>); 24] = [
+    let fixed: [(&str, DueFrom); 24] = [
         ("tomorrow", |d| plus_days(d, 1)),
         ("in|within|over the coming|next few days", |d| {
             plus_days(d, 7)
@@ -309,7 +315,7 @@ fn match_at(w: &[&str], i: usize, d: NaiveDate) -> Option<(usize, Option<NaiveDa
         }
     }
     // Seasons: "by the summer" (its start), "this summer" (its end).
-    const SEASONS: [(&str, (u32, u32), (u32, u32)); 5] = [
+    const SEASONS: [Season; 5] = [
         ("spring", (3, 20), (5, 31)),
         ("summer", (6, 21), (8, 31)),
         ("autumn", (9, 22), (11, 30)),
