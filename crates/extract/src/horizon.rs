@@ -147,33 +147,8 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// A number below 100 in digits or words, with the words it took.
+/// A number in digits (below 1,000) or words (below 100, or "a"), with the words it took.
 fn number(w: &[&str], i: usize) -> Option<(u64, usize)> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
     let word = *w.get(i)?;
     if let Ok(n) = word.parse::<u64>() {
         return (n < 1000).then_some((n, 1));
@@ -181,18 +156,7 @@ fn number(w: &[&str], i: usize) -> Option<(u64, usize)> {
     if word == "a" || word == "an" {
         return Some((1, 1));
     }
-    if let Some(u) = UNITS.iter().position(|u| *u == word) {
-        return Some((u as u64, 1));
-    }
-    let t = TENS.iter().position(|t| *t == word)?;
-    let tens = 20 + 10 * t as u64;
-    match w
-        .get(i + 1)
-        .and_then(|n| UNITS[1..10].iter().position(|u| u == n))
-    {
-        Some(u) => Some((tens + u as u64 + 1, 2)),
-        None => Some((tens, 1)),
-    }
+    crate::numbers::below_hundred(word, w.get(i + 1).copied()).map(|(n, k)| (u64::from(n), k))
 }
 
 /// The horizon starting at word `i`: the words it takes and its due date.

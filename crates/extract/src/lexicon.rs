@@ -249,54 +249,25 @@ fn roman(word: &str) -> Option<u32> {
 /// The value of a number below 100 said in words at word `i` ("thirty five", "twelve",
 /// "ones"), whether it was plural, and the words it took.
 fn small_number(toks: &Tokens, i: usize) -> Option<(u32, bool, usize)> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let unit = |w: &str| -> Option<(u32, bool)> {
-        if let Some(p) = UNITS.iter().position(|u| *u == w) {
-            return Some((p as u32, false));
+    // A plural ("thirty-ones") is the number with an "s".
+    let read = |w: &str| -> Option<(u32, bool)> {
+        match crate::numbers::unit(w) {
+            Some(u) => Some((u, false)),
+            None => crate::numbers::unit(w.strip_suffix('s')?).map(|u| (u, true)),
         }
-        let stem = w.strip_suffix('s')?;
-        UNITS
-            .iter()
-            .position(|u| *u == stem)
-            .map(|p| (p as u32, true))
     };
     let word = toks.norm(i);
-    if let Some(t) = TENS.iter().position(|t| *t == word) {
-        let tens = 20 + 10 * t as u32;
+    if let Some(tens) = crate::numbers::tens(word) {
         if let Some(next) = toks.tokens.get(i + 1) {
             if next.flags & (JOINED | HYPHENED) != 0 {
-                if let Some((u, plural)) = unit(toks.norm(i + 1)).filter(|(u, _)| *u < 10) {
+                if let Some((u, plural)) = read(toks.norm(i + 1)).filter(|(u, _)| *u < 10) {
                     return Some((tens + u, plural, 2));
                 }
             }
         }
         return Some((tens, false, 1));
     }
-    unit(word).map(|(u, plural)| (u, plural, 1))
+    read(word).map(|(u, plural)| (u, plural, 1))
 }
 
 /// A spoken number at word `i`: below 100, or a year said in two halves ("twenty

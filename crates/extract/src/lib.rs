@@ -14,6 +14,7 @@ pub mod hash;
 pub mod horizon;
 pub mod lexicon;
 pub mod names;
+pub mod numbers;
 pub mod recognise;
 pub mod rules;
 pub mod token;
