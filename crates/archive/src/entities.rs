@@ -415,16 +415,37 @@ impl Archive {
         self.catalog
             .add_entity_alias(a.id, &normalize(surface), surface)?;
         let extractor = extractor(&self.dir, None, &self.catalog.curated_aliases()?)?;
-        for episode in self.catalog.episodes_containing(surface)? {
-            self.reextract_one(&extractor, episode)?;
-        }
+        let episodes = self.catalog.episodes_containing(surface)?;
+        self.reextract_episodes(&extractor, &episodes, &mut |_, _| {})?;
         recover::catch_up(self)?;
         self.entity_record(a.id)
     }
 
-    /// Extracts the entities of every episode again (after a gazetteer change); returns the
-    /// number of episodes.
+    /// Extracts the entities of every episode again (after a gazetteer change) and brings the
+    /// index up to date; returns the number of episodes.
     pub fn reextract(
+        &mut self,
+        gazetteer: Option<&Path>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<u64> {
+        let n = self.reextract_all(gazetteer, progress)?;
+        recover::catch_up(self)?;
+        Ok(n)
+    }
+
+    /// Extracts the entities of every episode again, then rebuilds the whole index from the
+    /// catalog (`earshot reindex --entities`): the rebuild puts every episode in the index
+    /// once, so extraction leaves the index to it.
+    pub fn reindex_with_entities(
+        &mut self,
+        gazetteer: Option<&Path>,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<u64> {
+        self.reextract_all(gazetteer, progress)?;
+        self.reindex(progress)
+    }
+
+    fn reextract_all(
         &mut self,
         gazetteer: Option<&Path>,
         progress: &mut dyn FnMut(u64, u64),
@@ -432,25 +453,44 @@ impl Archive {
         self.require_write()?;
         let extractor = extractor(&self.dir, gazetteer, &self.catalog.curated_aliases()?)?;
         let ids = self.catalog.episode_ids()?;
-        let total = ids.len() as u64;
-        for (i, id) in ids.into_iter().enumerate() {
-            self.reextract_one(&extractor, id)?;
-            progress(i as u64 + 1, total);
-        }
-        recover::catch_up(self)?;
-        Ok(total)
+        self.reextract_episodes(&extractor, &ids, progress)?;
+        Ok(ids.len() as u64)
     }
 
-    fn reextract_one(&mut self, extractor: &Extractor, episode: EpisodeId) -> Result<()> {
-        let segments = self.catalog.segments(episode)?;
-        let t = Transcript {
-            segments,
-            ..Transcript::new("catalog")
-        };
+    /// Extracts the entities of these episodes again: a batch's segments are read, extracted
+    /// on every core, and written one episode a transaction; new names are clustered against
+    /// the archive's, loaded once.
+    fn reextract_episodes(
+        &mut self,
+        extractor: &Extractor,
+        episodes: &[EpisodeId],
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<()> {
+        use rayon::prelude::*;
+        const BATCH: usize = 64;
         let mut names = NewNames::load(self)?;
-        let mut mentions = mention_writes(extractor, &t);
-        names.cluster(&mut mentions);
-        self.catalog.replace_mentions(episode, &mentions)?;
+        let total = episodes.len() as u64;
+        let mut done = 0u64;
+        for batch in episodes.chunks(BATCH) {
+            let mut transcripts = Vec::with_capacity(batch.len());
+            for &episode in batch {
+                let segments = self.catalog.segments(episode)?;
+                transcripts.push(Transcript {
+                    segments,
+                    ..Transcript::new("catalog")
+                });
+            }
+            let extracted: Vec<Vec<MentionWrite>> = transcripts
+                .par_iter()
+                .map(|t| mention_writes(extractor, t))
+                .collect();
+            for (&episode, mut mentions) in batch.iter().zip(extracted) {
+                names.cluster(&mut mentions);
+                self.catalog.replace_mentions(episode, &mentions)?;
+                done += 1;
+                progress(done, total);
+            }
+        }
         Ok(())
     }
 

@@ -30,17 +30,17 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         ProgressBar::new(0)
     };
     let started = std::time::Instant::now();
-    if args.entities {
-        let n = archive.reextract(args.gazetteer.as_deref(), &mut |done, total| {
-            bar.set_length(total);
-            bar.set_position(done);
-        })?;
-        println!("extracted the entities of {n} episodes again");
-    }
-    let n = archive.reindex(&mut |done, total| {
+    let mut show = |done, total| {
         bar.set_length(total);
         bar.set_position(done);
-    })?;
+    };
+    let n = if args.entities {
+        let n = archive.reindex_with_entities(args.gazetteer.as_deref(), &mut show)?;
+        println!("extracted the entities of {n} episodes again");
+        n
+    } else {
+        archive.reindex(&mut show)?
+    };
     bar.finish_and_clear();
     println!(
         "reindexed {n} episodes in {:.1} s",
