@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use rusqlite::types::FromSql;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::mentions::{self, Confidence, MentionRow};
@@ -410,32 +411,29 @@ impl EntityStore for SqliteCatalog {
     }
 
     fn entity_surface_pairs(&self) -> Result<Vec<(i64, String, String)>> {
-        let mut stmt = self.conn.prepare(
+        triples(
+            &self.conn,
             "SELECT s.entity_id, e.name, s.surface_key FROM entity_surfaces s
              JOIN entities e ON e.id = s.entity_id WHERE e.merged_into IS NULL",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        )
     }
 
     /// The names the archive knows that the gazetteer lacks (`n:` keys not merged away),
     /// with kind: for clustering new spellings across the archive.
     fn new_entity_keys(&self) -> Result<Vec<(String, String, String)>> {
-        let mut stmt = self.conn.prepare(
+        triples(
+            &self.conn,
             "SELECT key, name, kind FROM entities WHERE key LIKE 'n:%' AND merged_into IS NULL",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        )
     }
 
     /// Surfaces users tied to entities: (surface as typed, kind, entity name). Extraction
     /// learns them as names.
     fn curated_aliases(&self) -> Result<Vec<(String, String, String)>> {
-        let mut stmt = self.conn.prepare(
+        triples(
+            &self.conn,
             "SELECT a.surface, e.kind, e.name FROM entity_aliases a JOIN entities e ON e.id = a.entity_id",
-        )?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        )
     }
 
     /// Merges `from` into `into`: its mentions, aliases and keys go to `into`. Returns the
@@ -628,6 +626,16 @@ impl EntityStore for SqliteCatalog {
         self.entity_ids.extend(resolved);
         Ok(())
     }
+}
+
+/// The rows of a query without parameters that selects three columns.
+fn triples<A: FromSql, B: FromSql, C: FromSql>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+) -> Result<Vec<(A, B, C)>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The episodes that mention an entity.
