@@ -1,5 +1,6 @@
 //! The `earshot` command line: a thin layer over the pipeline's crates.
 
+mod batch;
 mod commands;
 mod output;
 

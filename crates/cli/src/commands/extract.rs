@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use earshot_extract::{Extractor, Gazetteer, Mention, Target};
-use earshot_import::{collect_paths, import_file, Options};
+use earshot_import::Options;
 use earshot_model::Transcript;
-use rayon::prelude::*;
+
+use crate::batch;
 
 /// Arguments of `earshot extract`.
 #[derive(clap::Args)]
@@ -50,50 +51,29 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         format: args.format.clone(),
         ..Options::default()
     };
-    let (files, walk_errors) = collect_paths(&args.paths);
-    let mut failed = walk_errors.len();
-    for e in &walk_errors {
-        eprintln!("earshot: {e}");
-    }
     let mut done = 0usize;
-    let stdout = std::io::stdout();
-    for batch in files.chunks(32) {
-        let results: Vec<_> = batch
-            .par_iter()
-            .map(|path| {
-                import_file(path, &opts).map(|ts| {
-                    ts.into_iter()
-                        .map(|t| {
-                            let texts: Vec<&str> =
-                                t.segments.iter().map(|s| s.text.as_str()).collect();
-                            let mentions = extractor.extract(&texts);
-                            (t, mentions)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut out = stdout.lock();
-        for result in results {
-            match result {
-                Ok(transcripts) => {
-                    for (t, mentions) in &transcripts {
-                        let found = group(&extractor, mentions);
-                        if args.json {
-                            writeln!(out, "{}", json(t, &found))?;
-                        } else {
-                            human(&mut out, t, &found)?;
-                        }
-                        done += 1;
-                    }
+    let run = batch::import_each(
+        &args.paths,
+        &opts,
+        |t| {
+            let texts: Vec<&str> = t.segments.iter().map(|s| s.text.as_str()).collect();
+            let mentions = extractor.extract(&texts);
+            (t, mentions)
+        },
+        |out, transcripts| {
+            for (t, mentions) in &transcripts {
+                let found = group(&extractor, mentions);
+                if args.json {
+                    writeln!(out, "{}", json(t, &found))?;
+                } else {
+                    human(out, t, &found)?;
                 }
-                Err(e) => {
-                    failed += 1;
-                    eprintln!("earshot: {e}");
-                }
+                done += 1;
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
+    let failed = run.failed;
     Ok(if done == 0 && failed > 0 {
         ExitCode::from(1)
     } else {

@@ -4,10 +4,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use earshot_import::{collect_paths, import_file, Imported, Options};
-use rayon::prelude::*;
+use earshot_import::Options;
 
-use crate::output;
+use crate::{batch, output};
 
 /// Arguments of `earshot parse`.
 #[derive(clap::Args)]
@@ -23,9 +22,6 @@ pub struct Args {
     json: bool,
 }
 
-/// Files are parsed in parallel in batches of this many, and printed in order.
-const BATCH: usize = 64;
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(f) = &args.format {
         if earshot_formats::layout_by_id(f).is_none() {
@@ -36,52 +32,33 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         format: args.format.clone(),
         ..Options::default()
     };
-    let (files, walk_errors) = collect_paths(&args.paths);
-    let mut failed = walk_errors.len();
-    for e in &walk_errors {
-        eprintln!("earshot: {e}");
-    }
     let mut parsed = 0usize;
-    let stdout = std::io::stdout();
-    for batch in files.chunks(BATCH) {
-        let results: Vec<Imported> = batch
-            .par_iter()
-            .map(|path| Imported {
-                path: path.clone(),
-                outcome: import_file(path, &opts),
-            })
-            .collect();
-        let mut out = stdout.lock();
-        for imported in results {
-            match imported.outcome {
-                Ok(transcripts) => {
-                    for t in &transcripts {
-                        if args.json {
-                            serde_json::to_writer(&mut out, t)?;
-                            writeln!(out)?;
-                        } else {
-                            output::summary(&mut out, t)?;
-                        }
-                    }
-                    parsed += transcripts.len();
-                }
-                Err(e) => {
-                    failed += 1;
-                    out.flush()?;
-                    eprintln!("earshot: {e}");
+    let run = batch::import_each(
+        &args.paths,
+        &opts,
+        |t| t,
+        |out, transcripts| {
+            for t in &transcripts {
+                if args.json {
+                    serde_json::to_writer(&mut *out, t)?;
+                    writeln!(out)?;
+                } else {
+                    output::summary(out, t)?;
                 }
             }
-        }
-        out.flush()?;
-    }
+            parsed += transcripts.len();
+            Ok(())
+        },
+    )?;
+    let (files, failed) = (run.files, run.failed);
     if !args.json {
-        let mut out = stdout.lock();
+        let mut out = std::io::stdout().lock();
         writeln!(
             out,
             "{parsed} transcript{} from {} file{}, {failed} not parsed",
             plural(parsed),
-            files.len(),
-            plural(files.len())
+            files,
+            plural(files)
         )?;
     }
     // A batch with some bad files still succeeds: only nothing parsed at all is a failure.
