@@ -2,17 +2,12 @@
 //! the `entity:` search filter and name expansion, and curation that survives re-ingest and
 //! reindex.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn earshot(args: &[&str], data: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_earshot"))
-        .arg("--data")
-        .arg(data)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{earshot, json_lines, ok};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/podscripts")
@@ -25,18 +20,6 @@ fn episode_paths() -> Vec<String> {
     EPISODES
         .iter()
         .map(|f| fixtures().join(f).to_str().unwrap().to_string())
-        .collect()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn json_lines(o: &Output) -> Vec<serde_json::Value> {
-    ok(o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
         .collect()
 }
 
