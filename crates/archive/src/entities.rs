@@ -61,44 +61,34 @@ pub(crate) fn extractor(
     curated: &[(String, String, String)],
 ) -> Result<Extractor> {
     let mut g = gazetteer(dir, extra)?;
-    if !curated.is_empty() {
-        let mut lines = String::new();
-        for (surface, kind, name) in curated {
-            let clean = |s: &str| s.replace(['\t', '|', '\n', '\r'], " ");
-            let mut entry = match g.by_canonical(name) {
-                Some(e) => e.clone(),
-                None => earshot_extract::Entry {
-                    kind: kind.parse().unwrap_or(Kind::Person),
-                    canonical: clean(name),
-                    wikidata: None,
-                    aliases: Vec::new(),
-                    ambiguous_aliases: Vec::new(),
-                    links: Vec::new(),
-                },
-            };
-            if normalize(surface) != normalize(&entry.canonical) {
-                entry.aliases.push(clean(surface));
+    // Each curated surface becomes an alias of its entity's entry (a new entry for a name the
+    // gazetteer lacks); several surfaces of one entity add up.
+    let mut curated_entries: Vec<earshot_extract::Entry> = Vec::new();
+    for (surface, kind, name) in curated {
+        let at = match curated_entries.iter().position(|e| e.canonical == *name) {
+            Some(i) => i,
+            None => {
+                curated_entries.push(match g.by_canonical(name) {
+                    Some(e) => e.clone(),
+                    None => earshot_extract::Entry {
+                        kind: kind.parse().unwrap_or(Kind::Person),
+                        canonical: name.clone(),
+                        wikidata: None,
+                        aliases: Vec::new(),
+                        ambiguous_aliases: Vec::new(),
+                        links: Vec::new(),
+                    },
+                });
+                curated_entries.len() - 1
             }
-            lines.push_str(&format!(
-                "{}\t{}\t{}\t{}\t-\n",
-                entry.kind,
-                clean(&entry.canonical),
-                entry.wikidata.as_deref().unwrap_or("-"),
-                if entry.aliases.is_empty() {
-                    "-".to_string()
-                } else {
-                    entry
-                        .aliases
-                        .iter()
-                        .map(|a| clean(a))
-                        .collect::<Vec<_>>()
-                        .join("|")
-                },
-            ));
+        };
+        let entry = &mut curated_entries[at];
+        if normalize(surface) != normalize(&entry.canonical) && !entry.aliases.contains(surface) {
+            entry.aliases.push(surface.clone());
         }
-        if let Ok(user) = Gazetteer::parse(&lines) {
-            g.extend(user);
-        }
+    }
+    if !curated_entries.is_empty() {
+        g.extend(Gazetteer::from_entries(curated_entries));
     }
     Ok(Extractor::new(g))
 }

@@ -91,3 +91,27 @@ fn an_archive_from_before_entities_is_extracted_by_the_next_writer() {
         2
     );
 }
+
+#[test]
+fn several_spellings_tied_to_one_entity_are_all_learned() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(
+        src.join("nato.txt"),
+        "Title: The alliance\nShow: Night Desk\nDate: 2026-01-05\n\nThe NATO chief, Root, spoke first. Later Rutter spoke again about the alliance and its budget.\n",
+    )
+    .unwrap();
+    let mut a = Archive::open(&dir.path().join("data"), Access::Write).unwrap();
+    a.ingest(&[src], &IngestOptions::default(), &mut |_| {})
+        .unwrap();
+    a.add_entity_alias("Mark Rutte", "Root").unwrap();
+    a.add_entity_alias("Mark Rutte", "Rutter").unwrap();
+    a.reextract(None, &mut |_, _| {}).unwrap();
+    let rutte = a.entity_detail("Mark Rutte", 0).unwrap();
+    let spellings: Vec<&str> = rutte.surfaces.iter().map(|(s, _)| s.as_str()).collect();
+    assert!(
+        spellings.contains(&"Root") && spellings.contains(&"Rutter"),
+        "{spellings:?}"
+    );
+}

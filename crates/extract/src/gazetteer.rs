@@ -348,6 +348,24 @@ impl Gazetteer {
         parse_text(text, None)
     }
 
+    /// A gazetteer of these entries; of two with the same canonical name the later wins, as
+    /// [`Gazetteer::extend`] does.
+    pub fn from_entries(entries: impl IntoIterator<Item = Entry>) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for entry in entries {
+            match g
+                .entries
+                .iter()
+                .position(|e| e.canonical == entry.canonical)
+            {
+                Some(i) => g.entries[i] = entry,
+                None => g.entries.push(entry),
+            }
+        }
+        g.reindex();
+        g
+    }
+
     /// Reads and parses a gazetteer file; errors name the file and the line.
     pub fn from_file(path: impl AsRef<Path>) -> Result<Gazetteer, GazetteerError> {
         let path = path.as_ref();
