@@ -4,6 +4,7 @@
 mod archive;
 mod corpus;
 mod entities;
+mod forecasts;
 mod parse;
 mod report;
 
@@ -32,6 +33,23 @@ enum Command {
     Entities(EntitiesArgs),
     /// Entity extraction speed on synthetic episodes, one thread.
     Extract(ExtractArgs),
+    /// Forecast finding scored on the annotated set (`eval/predictions`), beside a naive
+    /// baseline.
+    Forecasts(ForecastsArgs),
+}
+
+/// Options of `earshot-bench forecasts`.
+#[derive(Args)]
+pub struct ForecastsArgs {
+    /// The annotated set.
+    #[arg(default_value = "eval/predictions")]
+    dir: std::path::PathBuf,
+    /// One JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Also list every miss, false alarm and due date off.
+    #[arg(long)]
+    errors: bool,
 }
 
 /// Options of `earshot-bench extract`.
@@ -130,6 +148,12 @@ fn main() {
         }
         Command::Entities(args) => {
             if let Err(e) = entities::run(&args) {
+                eprintln!("earshot-bench: {e:#}");
+                std::process::exit(1);
+            }
+        }
+        Command::Forecasts(args) => {
+            if let Err(e) = forecasts::run(&args) {
                 eprintln!("earshot-bench: {e:#}");
                 std::process::exit(1);
             }

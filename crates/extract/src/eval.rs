@@ -224,7 +224,14 @@ fn is_form_of(key: &str, name: &str) -> bool {
 /// Loads every `*.txt` file of a directory (not its subdirectories), in file-name order; each
 /// document is named by its file stem.
 pub fn load_dir(path: impl AsRef<Path>) -> Result<Vec<GoldDoc>, EvalError> {
-    let dir = path.as_ref();
+    read_txt_files(path.as_ref())?
+        .iter()
+        .map(|(name, annotated)| parse_gold(name, annotated))
+        .collect()
+}
+
+/// The `*.txt` files of a directory, sorted by name: (file stem, contents).
+pub(crate) fn read_txt_files(dir: &Path) -> Result<Vec<(String, String)>, EvalError> {
     let io = |path: &Path, source| EvalError::Io {
         path: path.to_path_buf(),
         source,
@@ -241,12 +248,12 @@ pub fn load_dir(path: impl AsRef<Path>) -> Result<Vec<GoldDoc>, EvalError> {
     files
         .iter()
         .map(|p| {
-            let annotated = std::fs::read_to_string(p).map_err(|e| io(p, e))?;
+            let text = std::fs::read_to_string(p).map_err(|e| io(p, e))?;
             let name = p
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            parse_gold(&name, &annotated)
+            Ok((name, text))
         })
         .collect()
 }
@@ -322,14 +329,14 @@ impl Counts {
         }
     }
 
-    fn add(&mut self, other: Counts) {
+    pub(crate) fn add(&mut self, other: Counts) {
         self.correct += other.correct;
         self.predicted += other.predicted;
         self.gold += other.gold;
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
     } else {

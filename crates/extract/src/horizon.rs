@@ -27,7 +27,13 @@
 //! | this year, sometime this year, by the end of the year, by year's end | 31 Dec this year |
 //! | next year | 31 Dec next year |
 //! | in YEAR / by YEAR / by the end of YEAR | 31 Dec YEAR / 1 Jan YEAR / 31 Dec YEAR |
+//! | early next year / by the end of next year | 31 Mar / 31 Dec next year |
+//! | by the end of the decade | 31 Dec of the decade's last year |
+//! | before / by the midterms | the next US midterm election day (Tuesday after the first Monday of November) |
+//! | by the Fourth of July / by Thanksgiving | 4 Jul / 27 Nov |
+//! | by the weekend, this weekend | +7 days |
 //! | sooner or later, eventually, at some point, one day, in the long run | none |
+//! | before the election, as long as he remains in office, while she is in power | none (the date is not known from the text) |
 //!
 //! A season or month already past this year means next year's. Numbers may be words ("three
 //! weeks") or digits.
@@ -132,6 +138,24 @@ type DueFrom = fn(NaiveDate) -> Option<NaiveDate>;
 /// A season: its name, its first (month, day) and its last.
 type Season = (&'static str, (u32, u32), (u32, u32));
 
+/// The next US midterm elections after `d`: the Tuesday after the first Monday of November
+/// in the next year that is even and not divisible by four.
+fn us_midterms(d: NaiveDate) -> Option<NaiveDate> {
+    let mut y = d.year();
+    loop {
+        if y % 2 == 0 && y % 4 != 0 {
+            let nov1 = NaiveDate::from_ymd_opt(y, 11, 1)?;
+            // Days to the first Monday, then one more.
+            let to_monday = (7 - nov1.weekday().num_days_from_monday()) % 7;
+            let day = nov1.checked_add_days(Days::new(u64::from(to_monday) + 1))?;
+            if day >= d {
+                return Some(day);
+            }
+        }
+        y += 1;
+    }
+}
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -169,12 +193,15 @@ fn match_at(w: &[&str], i: usize, d: NaiveDate) -> Option<(usize, Option<NaiveDa
         "in the long term",
         "eventually",
         "one day",
+        "before|by the election",
+        "as long as he|she|they remain|remains|stay|stays|is|are in office|power",
+        "while he|she|they remain|remains|is|are in office|power",
     ] {
         if let Some(n) = reads(w, i, open) {
             return Some((n, None));
         }
     }
-    let fixed: [(&str, DueFrom); 24] = [
+    let fixed: &[(&str, DueFrom)] = &[
         ("tomorrow", |d| plus_days(d, 1)),
         ("in|within|over the coming|next few days", |d| {
             plus_days(d, 7)
@@ -216,8 +243,26 @@ fn match_at(w: &[&str], i: usize, d: NaiveDate) -> Option<(usize, Option<NaiveDa
             NaiveDate::from_ymd_opt(d.year() + 1, 12, 31)
         }),
         ("any day now", |d| plus_days(d, 14)),
+        ("by|before the midterms|midterm", us_midterms),
+        ("by|before|at the midterms|midterm elections", us_midterms),
+        ("by|before the fourth of july", |d| {
+            next_on_or_after(d, 7, 4)
+        }),
+        ("by|before july fourth", |d| next_on_or_after(d, 7, 4)),
+        ("by|before thanksgiving", |d| next_on_or_after(d, 11, 27)),
+        ("early next year", |d| {
+            NaiveDate::from_ymd_opt(d.year() + 1, 3, 31)
+        }),
+        ("by|before the end of next year", |d| {
+            NaiveDate::from_ymd_opt(d.year() + 1, 12, 31)
+        }),
+        ("by|before the end of the decade", |d| {
+            NaiveDate::from_ymd_opt(d.year() - d.year().rem_euclid(10) + 9, 12, 31)
+        }),
+        ("by|before the weekend|weekend's", |d| plus_days(d, 7)),
+        ("this weekend", |d| plus_days(d, 7)),
     ];
-    for (pattern, due) in fixed {
+    for &(pattern, due) in fixed {
         if let Some(n) = reads(w, i, pattern) {
             return Some((n, due(d)));
         }

@@ -9,6 +9,8 @@
 //! or to a new entity of its own; [`eval`] scores it against an annotated set.
 
 pub mod eval;
+pub mod forecast;
+pub mod forecast_eval;
 pub mod gazetteer;
 pub mod hash;
 pub mod horizon;
@@ -23,5 +25,6 @@ pub use eval::{
     load_dir, parse_gold, predict, score, Counts, EvalError, GoldDoc, GoldMention, Predicted,
     Scores,
 };
+pub use forecast::{Forecast, Likelihood};
 pub use gazetteer::{Entry, ExtendReport, Gazetteer, GazetteerError, Kind, Problem};
 pub use recognise::{Confidence, Extractor, Link, Mention, Target};

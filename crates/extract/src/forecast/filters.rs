@@ -1,0 +1,360 @@
+//! The rules that set aside sentences with a future marker that are not forecasts: the show
+//! talking about itself, reports of other people's plans, timetables, hedges, habits.
+
+use super::markers::{Marker, MarkerKind};
+
+/// The subject of the verb at `m`, the word just before it ("they" in "they will"), skipping
+/// adverbs.
+pub(super) fn subject_of<'a>(w: &[&'a str], m: usize) -> &'a str {
+    let mut j = m;
+    while j > 0 {
+        j -= 1;
+        match w[j] {
+            "also" | "just" | "really" | "probably" | "definitely" | "certainly" | "actually"
+            | "still" | "then" | "absolutely" | "surely" | "obviously" | "honestly" | "now"
+            | "all" | "both" | "only" | "even" | "clearly" | "am" | "are" | "is" | "'s" | "be"
+            | "was" | "were" | "not" | "never" => continue,
+            s => return s,
+        }
+    }
+    ""
+}
+
+/// The verb after a marker ("be" in "we'll be right back"), skipping adverbs and "not".
+pub(super) fn verb_after<'a>(w: &[&'a str], m: usize) -> (usize, &'a str) {
+    let mut j = m + 1;
+    if w.get(m) == Some(&"going") {
+        j += 1;
+    }
+    while let Some(&x) = w.get(j) {
+        match x {
+            "not" | "just" | "also" | "probably" | "definitely" | "certainly" | "actually"
+            | "really" | "then" | "quickly" | "briefly" | "now" | "absolutely" | "never"
+            | "all" | "soon" | "try" | "and" | "eventually" | "finally" | "obviously" | "still" => {
+                j += 1
+            }
+            _ => return (j, x),
+        }
+    }
+    (j, "")
+}
+
+/// Verbs a host uses for the show itself: "we'll talk about that", "I'll put the link".
+#[rustfmt::skip]
+pub(super) const SHOW_VERBS: &[&str] = &[
+    "talk", "discuss", "get", "come", "end", "leave", "wrap", "put", "link", "post", "cover",
+    "look", "start", "continue", "pick", "dig", "go", "read", "play", "share", "bring", "move",
+    "turn", "hear", "return", "take", "pause", "stop", "switch", "unpack", "explain", "tell",
+    "say", "admit", "give", "mention", "ask", "try", "keep", "do", "have", "be", "jump", "walk",
+    "break", "circle", "touch", "spend", "let", "open", "close", "finish", "answer", "address",
+    "focus", "check", "drop", "include", "see", "find", "notice", "remember", "recall", "need",
+    "want", "like", "love", "hand", "pass", "send", "upload", "release", "publish", "record",
+    "make", "show", "run", "note", "add", "point", "repeat", "quote", "summarise", "summarize",
+    "flag", "highlight",
+];
+
+pub(super) fn is_logistics(w: &[&str], m: &Marker) -> bool {
+    let m = m.at;
+    let subject = subject_of(w, m);
+    if !matches!(subject, "i" | "we" | "you" | "let's") {
+        return false;
+    }
+    if matches!(
+        w[m],
+        "expect"
+            | "predict"
+            | "bet"
+            | "guarantee"
+            | "reckon"
+            | "anticipate"
+            | "expecting"
+            | "predicting"
+            | "suspect"
+            | "imagine"
+            | "wager"
+            | "forecast"
+    ) {
+        return false;
+    }
+    let (v, verb) = verb_after(w, m);
+    let next = w.get(v + 1).copied().unwrap_or("");
+    match verb {
+        // "we're going to see a ceasefire": a forecast; "we'll see", "you'll see that": not.
+        "see" => {
+            matches!(
+                next,
+                "" | "what"
+                    | "if"
+                    | "whether"
+                    | "how"
+                    | "that"
+                    | "it"
+                    | "you"
+                    | "each"
+                    | "in"
+                    | "where"
+                    | "when"
+                    | "why"
+                    | "on"
+                    | "this"
+                    | "them"
+                    | "him"
+                    | "her"
+            ) || subject == "you" && !has_horizon_word(w)
+        }
+        "be" => {
+            subject == "i"
+                || matches!(
+                    next,
+                    "right"
+                        | "back"
+                        | "here"
+                        | "talking"
+                        | "discussing"
+                        | "joined"
+                        | "looking"
+                        | "covering"
+                        | "speaking"
+                        | "taking"
+                        | "doing"
+                        | "getting"
+                        | "going"
+                        | "reading"
+                        | "putting"
+                        | "linking"
+                        | "posting"
+                        | "honest"
+                )
+        }
+        // "we'll end up with a frozen conflict" is a forecast.
+        "end" => next != "up",
+        "have" => {
+            subject == "i"
+                || matches!(
+                    next,
+                    "to" | "a" | "more" | "him" | "her" | "them" | "on" | "another"
+                )
+        }
+        _ => {
+            subject == "i" && !matches!(verb, "lose" | "eat" | "be")
+                || subject == "let's"
+                || SHOW_VERBS.contains(&verb)
+        }
+    }
+}
+
+pub(super) fn has_horizon_word(w: &[&str]) -> bool {
+    w.iter().any(|x| {
+        matches!(
+            *x,
+            "weeks"
+                | "months"
+                | "year"
+                | "years"
+                | "summer"
+                | "spring"
+                | "winter"
+                | "autumn"
+                | "fall"
+                | "soon"
+                | "christmas"
+                | "election"
+                | "midterms"
+        )
+    })
+}
+
+/// Verbs that report what someone else says, plans or expects.
+#[rustfmt::skip]
+pub(super) const REPORTING: &[&str] = &[
+    "says", "said", "saying", "say", "announced", "announces", "announcing", "promised",
+    "promises", "promising", "pledged", "pledges", "vowed", "vows", "claims", "claimed",
+    "claiming", "insists", "insisted", "threatened", "threatens", "threatening", "warned",
+    "warns", "warning", "told", "tells", "tweeted", "posted", "confirmed", "confirms", "stated",
+    "states", "declared", "declares", "according", "plans", "planned", "intends", "wants",
+    "wanted", "hopes", "hoped", "forecasts", "predicts", "predicted", "expects", "expected",
+    "projects", "projected", "believes", "believed", "thinks", "thought", "argues", "argued",
+    "suggested", "suggests", "signalled", "signaled", "signals", "indicated", "indicates",
+    "reported", "reports", "reportedly", "assured", "assures", "swore", "swears", "committed",
+    "commits", "boasted", "boasts", "writes", "wrote", "reckons", "estimates", "estimated",
+    "headline", "statement", "readout", "communique", "asked", "asks", "wondering", "wonder",
+    "wondered", "whether", "doubt", "doubts", "hoping", "sure", "guaranteed", "guarantees",
+    "decided", "decides", "agreed", "agrees", "ordered", "orders", "announcement", "quote",
+    "quoted",
+];
+
+/// Words by which the speaker takes a reported claim as their own.
+pub(super) const ADOPTS: &[&[&str]] = &[
+    &["i", "think"],
+    &["i", "believe"],
+    &["i", "expect"],
+    &["i", "suspect"],
+    &["and", "he"],
+    &["and", "she"],
+    &["and", "they"],
+    &["and", "it"],
+    &["i'm", "sure"],
+    &["i", "am", "sure"],
+    &["i", "agree"],
+];
+
+pub(super) fn is_reported(w: &[&str], m: &Marker) -> bool {
+    let at = m.at;
+    if m.kind == MarkerKind::Expect {
+        return false;
+    }
+    // Look back over the clause that carries the marker (up to 10 words).
+    let from = at.saturating_sub(10);
+    let report = (from..at).rev().find(|&j| {
+        let word = w[j];
+        // "I'm not sure" / "I doubt" / "I guarantee": the speaker's own hedge, not a report.
+        let by_speaker = j > 0 && matches!(w[j - 1], "i" | "am" | "i'm" | "we")
+            || j > 1 && w[j - 2] == "i" && w[j - 1] == "am";
+        let speaker_own = matches!(
+            word,
+            "sure"
+                | "doubt"
+                | "guarantee"
+                | "guaranteed"
+                | "think"
+                | "believe"
+                | "expect"
+                | "wonder"
+                | "hoping"
+                | "whether"
+                | "say"
+        ) && by_speaker;
+        REPORTING.contains(&word)
+            && !speaker_own
+            && !(matches!(word, "sure" | "doubt") && j > 0 && matches!(w[j - 1], "for" | "no"))
+    });
+    // "Trump said on Truth Social that Xi invited him and that he will go": the marker's
+    // clause hangs on a "that" after a reporting verb earlier in the sentence.
+    let report = report.or_else(|| {
+        let that = (0..at).rev().find(|&j| w[j] == "that")?;
+        (0..that).find(|&j| {
+            REPORTING.contains(&w[j])
+                && matches!(
+                    w[j],
+                    "says"
+                        | "said"
+                        | "announced"
+                        | "promised"
+                        | "pledged"
+                        | "vowed"
+                        | "claims"
+                        | "claimed"
+                        | "insists"
+                        | "insisted"
+                        | "told"
+                        | "tweeted"
+                        | "posted"
+                        | "confirmed"
+                        | "stated"
+                        | "declared"
+                        | "warned"
+                        | "threatened"
+                )
+        })
+    });
+    let Some(r) = report else {
+        return false;
+    };
+    // "…, and I think he will": adopted when the speaker's own cue comes after the report.
+    !ADOPTS
+        .iter()
+        .any(|cue| (r + 1..at).any(|j| w[j..].starts_with(cue)))
+}
+
+/// "time will tell", "we'll see", "who knows what will happen", "remains to be seen".
+pub(super) fn is_hedge(w: &[&str], m: &Marker) -> bool {
+    let at = m.at;
+    let before = |k: usize| at.checked_sub(k).map(|j| w[j]).unwrap_or("");
+    let after = |k: usize| w.get(at + k).copied().unwrap_or("");
+    (before(1) == "time" && after(1) == "tell")
+        || (before(1) == "what"
+            && matches!(before(2), "knows" | "know" | "sure" | "idea" | "wonder"))
+        || (matches!(
+            before(1),
+            "what" | "how" | "whether" | "who" | "when" | "if"
+        ) && w[..at].iter().any(|x| {
+            matches!(
+                *x,
+                "know"
+                    | "knows"
+                    | "see"
+                    | "wonder"
+                    | "unclear"
+                    | "clear"
+                    | "idea"
+                    | "question"
+                    | "sure"
+            )
+        }))
+        || (after(1) == "tell" && after(2) == "you")
+        || (after(1) == "tell" && before(1) == "history")
+}
+
+#[rustfmt::skip]
+pub(super) const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight",
+    "tomorrow", "today",
+];
+
+/// "The summit will be held in Geneva on Tuesday", "he's going to Riyadh": a timetable.
+pub(super) fn is_scheduled(w: &[&str], m: &Marker) -> bool {
+    if !matches!(m.kind, MarkerKind::Will | MarkerKind::GoingTo) {
+        return false;
+    }
+    let (v, verb) = verb_after(w, m.at);
+    let next = w.get(v + 1).copied().unwrap_or("");
+    let passive = verb == "be"
+        && matches!(
+            next,
+            "held"
+                | "hosted"
+                | "chaired"
+                | "opened"
+                | "published"
+                | "released"
+                | "broadcast"
+                | "streamed"
+                | "sworn"
+                | "inaugurated"
+                | "attending"
+                | "visiting"
+                | "travelling"
+                | "traveling"
+                | "meeting"
+                | "speaking"
+                | "addressing"
+                | "hosting"
+                | "in"
+                | "at"
+                | "there"
+                | "voting"
+        );
+    let schedule_verb = matches!(
+        verb,
+        "meet" | "visit" | "travel" | "fly" | "host" | "attend" | "speak" | "address" | "arrive"
+            | "hold" | "convene" | "gather" | "chair" | "open" | "unveil" | "present" | "testify"
+            | "take" if verb != "take" || next == "place"
+    );
+    let dated = w.iter().any(|x| WEEKDAYS.contains(x))
+        || w.windows(2)
+            .any(|p| p[0] == "on" && p[1].chars().next().is_some_and(|c| c.is_ascii_digit()))
+        || w.windows(2).any(|p| p == ["next", "week"]);
+    passive || (schedule_verb && dated)
+}
+
+/// "they will have noticed by now", "he'll always tell you": not about the future.
+pub(super) fn is_past_or_generic(w: &[&str], m: usize) -> bool {
+    let (v, verb) = verb_after(w, m);
+    let next = w.get(v + 1).copied().unwrap_or("");
+    let has_now = w.iter().any(|x| matches!(*x, "now" | "already"))
+        && !w.windows(2).any(|p| p == ["any", "day"]);
+    (verb == "have" && next.ends_with("ed") && has_now)
+        || w[m + 1..]
+            .first()
+            .is_some_and(|x| matches!(*x, "always" | "usually" | "often" | "typically"))
+}

@@ -1,0 +1,194 @@
+//! Future markers: the words that make a sentence a claim about what will happen.
+
+use super::words::{is_month_may, Tok};
+
+/// What kind of future marker a word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum MarkerKind {
+    /// "will", "'ll", "won't".
+    Will,
+    /// "going to" + verb.
+    GoingTo,
+    /// "bound to", "certain to", "sure to": high.
+    Certain,
+    /// "likely to", "about to", "expected to" (by the speaker).
+    Likely,
+    /// "I expect", "I predict", "my bet is".
+    Expect,
+    /// "might", "may", "could" + verb.
+    Modal,
+    /// "there's no way".
+    NoWay,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Marker {
+    pub(super) at: usize,
+    pub(super) kind: MarkerKind,
+}
+
+/// Words before "will" that make it the noun.
+#[rustfmt::skip]
+pub(super) const NOUN_WILL: &[&str] = &[
+    "the", "political", "their", "his", "her", "its", "our", "my", "your", "free", "good",
+    "ill", "own", "popular", "collective", "public", "of", "a", "no", "with", "against", "iron",
+    "strong", "enough", "people's", "nation's", "this", "that", "sheer", "last",
+];
+
+/// Words after "going to" that show motion, not the future ("going to Moscow").
+#[rustfmt::skip]
+pub(super) const NOT_VERB: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "my", "our",
+    "your", "its", "war", "church", "school", "bed", "work", "court", "sea", "town", "jail",
+    "prison", "hospital", "vote", "election", "elections", "polls", "every", "some", "all",
+    "one", "two", "any",
+];
+
+#[rustfmt::skip]
+pub(super) const PRONOUNS: &[&str] = &[
+    "i", "we", "you", "he", "she", "it", "they", "that", "this", "there",
+];
+
+pub(super) fn markers(t: &[Tok], w: &[&str]) -> Vec<Marker> {
+    let mut out = Vec::new();
+    let at = |i: usize| w.get(i).copied().unwrap_or("");
+    for i in 0..w.len() {
+        let kind = match w[i] {
+            "will" => {
+                let noun = i > 0 && NOUN_WILL.contains(&w[i - 1]) || at(i + 1) == "to";
+                // "Will" mid-sentence with a capital is a name (Will Hurd).
+                let name = t[i].cap && i > 0 && !t[i].span.is_empty() && !is_contracted(t, i);
+                // "make of that what you will", "if you will".
+                let idiom = i >= 2
+                    && w[i - 1] == "you"
+                    && matches!(w[i - 2], "what" | "if")
+                    && matches!(at(i + 1), "" | "and" | "but" | "i");
+                (!noun && !name && !idiom && at(i + 1) != "of").then_some(MarkerKind::Will)
+            }
+            // "I wouldn't be surprised if …", "don't be surprised if …".
+            "surprised" if at(i + 1) == "if" && i >= 2 && w[i - 1] == "be" && w[i - 2] == "not" => {
+                Some(MarkerKind::Modal)
+            }
+            "going" if at(i + 1) == "to" => {
+                let next = at(i + 2);
+                let verb = !next.is_empty()
+                    && !NOT_VERB.contains(&next)
+                    && !t.get(i + 2).is_some_and(|x| x.cap)
+                    && !next.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && crate::numbers::below_hundred(next, None).is_none();
+                let past = i > 0 && matches!(w[i - 1], "was" | "were");
+                (verb && !past).then_some(MarkerKind::GoingTo)
+            }
+            "bound" | "certain" | "sure" if at(i + 1) == "to" && i > 0 && is_be(w[i - 1]) => {
+                Some(MarkerKind::Certain)
+            }
+            "likely" | "unlikely" | "about" | "poised" | "set" | "expected"
+                if at(i + 1) == "to" && i > 0 && (is_be(w[i - 1]) || w[i - 1] == "very") =>
+            {
+                Some(MarkerKind::Likely)
+            }
+            "prediction" | "bet" | "guess" | "money" | "forecast"
+                if i > 0
+                    && w[i - 1] == "my"
+                    && matches!(at(i + 1), "is" | "'s" | "would" | "s") =>
+            {
+                Some(MarkerKind::Expect)
+            }
+            "expect" | "predict" | "bet" | "guarantee" | "reckon" | "anticipate" | "expecting"
+            | "predicting" | "suspect" | "imagine" | "wager" | "forecast" => {
+                // "I expect", "I'd bet", "I fully expect", "we're expecting".
+                let before = |k: usize| i.checked_sub(k).map(|j| w[j]).unwrap_or("");
+                let me = |x: &str| x == "i" || (x == "we" && w[i] != "bet");
+                let first_person = me(before(1))
+                    || me(before(2))
+                        && matches!(
+                            before(1),
+                            "would"
+                                | "am"
+                                | "are"
+                                | "really"
+                                | "fully"
+                                | "do"
+                                | "honestly"
+                                | "strongly"
+                                | "personally"
+                                | "still"
+                                | "certainly"
+                                | "definitely"
+                                | "kind"
+                                | "sort"
+                                | "also"
+                                | "just"
+                                | "actually"
+                        );
+                let not_q = !(i > 0 && matches!(w[i - 1], "you" | "they" | "he" | "she"));
+                let object = at(i + 1) != "so" && !at(i + 1).is_empty();
+                (first_person && not_q && object).then_some(MarkerKind::Expect)
+            }
+            "might" | "may" | "could" => {
+                let next = at(i + 1);
+                let next2 = at(i + 2);
+                let past = next == "have" || (next == "not" && next2 == "have");
+                let month = is_month_may(w, t, i);
+                let verb = !next.is_empty() && next != "be" || next == "be" && !next2.is_empty();
+                (!past && !month && verb && !is_idle_modal(w, i)).then_some(MarkerKind::Modal)
+            }
+            // "there's no way", "there is no way".
+            "way" if i >= 2 && w[i - 1] == "no" && matches!(w[i - 2], "'s" | "is" | "there's") => {
+                Some(MarkerKind::NoWay)
+            }
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            out.push(Marker { at: i, kind });
+        }
+    }
+    out
+}
+
+pub(super) fn is_contracted(t: &[Tok], i: usize) -> bool {
+    i > 0 && t[i - 1].span.end == t[i].span.start
+}
+
+pub(super) fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "am" | "'s" | "s" | "be" | "being")
+}
+
+/// "you could say", "I might add", "we could argue": modals that predict nothing.
+pub(super) fn is_idle_modal(w: &[&str], i: usize) -> bool {
+    let subject = if i > 0 { w[i - 1] } else { "" };
+    let next = w.get(i + 1).copied().unwrap_or("");
+    let next = if next == "well" || next == "also" || next == "even" || next == "just" {
+        w.get(i + 2).copied().unwrap_or("")
+    } else {
+        next
+    };
+    matches!(subject, "you" | "i" | "one")
+        || matches!(
+            next,
+            "say"
+                | "argue"
+                | "add"
+                | "call"
+                | "imagine"
+                | "ask"
+                | "see"
+                | "tell"
+                | "think"
+                | "hear"
+                | "recall"
+                | "remember"
+                | "note"
+                | "mention"
+                | "point"
+                | "want"
+                | "wonder"
+                | "help"
+                | "understand"
+                | "not"
+                | "i"
+                | "we"
+                | "you"
+        )
+        || matches!(subject, "as" | "what" | "how" | "whatever" | "who")
+}

@@ -1,0 +1,290 @@
+//! Forecasts: sentences in which a speaker says something will or will not happen after the
+//! episode's date. Each carries the confidence the speaker states, whether it is conditional
+//! (and on what), its horizon phrase and the due date that implies ([`crate::horizon`]).
+//!
+//! The finder is a set of rules over the words of a sentence, written and measured against
+//! `eval/predictions` (see [`crate::forecast_eval`]):
+//!
+//! 1. **A future claim.** The sentence has a future marker: "will", "'ll", "won't", "going
+//!    to"/"gonna" followed by a verb, "bound/likely/about/certain/sure to", a first-person
+//!    "I expect / predict / bet / guarantee", "my bet/guess/prediction is", "there's no way",
+//!    or a hedging modal ("might", "may", "could") before a verb, not before "have".
+//! 2. **Not a question**, not boilerplate (sponsor reads, sign-offs).
+//! 3. **Not the show talking about itself**: "we'll be right back", "I'll put the link
+//!    below", "we'll get to that", "you'll see on the map", "I'm going to read that again".
+//! 4. **Not someone else's plan**: a reporting verb before the marker ("the Kremlin says it
+//!    will respond", "he promised he'd …") or a schedule ("the summit will be held on
+//!    Tuesday"), unless the speaker adopts it ("…, and I think he will").
+//! 5. **Not a hedge that predicts nothing** ("we'll see", "time will tell") and not "will" the
+//!    noun ("political will").
+//!
+//! Confidence: high for "no doubt", "absolutely", "100%", "inevitable", "definitely",
+//! "certainly", "for sure", "guaranteed", "bound to", "mark my words", "no way"; low for
+//! "probably", "might", "maybe", "I suspect", "could", "may", "perhaps", "possibly",
+//! "likely", "chance"; medium otherwise. A hedge outranks an intensifier ("I'm absolutely
+//! sure it might …" is low): the claim is only as strong as its weakest word.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::horizon;
+
+mod clauses;
+mod confidence;
+mod filters;
+mod markers;
+pub(crate) mod words;
+
+use clauses::{clause_start_after, condition, lead_in_end, trim_end};
+use confidence::confidence;
+use filters::{is_hedge, is_logistics, is_past_or_generic, is_reported, is_scheduled};
+use markers::markers;
+use words::tokens;
+
+/// The confidence a speaker states for a forecast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Likelihood {
+    Low,
+    Medium,
+    High,
+}
+
+impl Likelihood {
+    /// `high`, `medium` or `low`, as the JSON contract spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Likelihood::High => "high",
+            Likelihood::Medium => "medium",
+            Likelihood::Low => "low",
+        }
+    }
+
+    /// The level a word names, for parsing.
+    pub fn parse(s: &str) -> Option<Likelihood> {
+        match s {
+            "high" => Some(Likelihood::High),
+            "medium" => Some(Likelihood::Medium),
+            "low" => Some(Likelihood::Low),
+            _ => None,
+        }
+    }
+
+    /// The probability this level stands for when forecasts are scored (Brier score).
+    pub fn probability(self) -> f64 {
+        match self {
+            Likelihood::High => 0.9,
+            Likelihood::Medium => 0.7,
+            Likelihood::Low => 0.4,
+        }
+    }
+}
+
+/// A forecast found in a piece of text. Ranges are byte offsets into that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Forecast {
+    /// The whole sentence.
+    pub sentence: Range<usize>,
+    /// The core claim: the clause that says what will happen, without the condition and the
+    /// speaker's lead-in ("I think", "look").
+    pub claim: Range<usize>,
+    pub confidence: Likelihood,
+    /// The condition's clause ("if the Americans go down this path"), when conditional.
+    pub condition: Option<Range<usize>>,
+    /// The phrase that says when ("within the next few weeks").
+    pub horizon: Option<Range<usize>>,
+    /// The due date the horizon implies, counted from the episode's date.
+    pub due: Option<NaiveDate>,
+}
+
+impl Forecast {
+    /// Whether the forecast holds only on a condition.
+    pub fn conditional(&self) -> bool {
+        self.condition.is_some()
+    }
+}
+
+/// The forecasts in `text` (one segment of a transcript), in order. `published` is the
+/// episode's date; without it there are no due dates.
+pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<Forecast> {
+    earshot_text::sentences::split(text)
+        .into_iter()
+        .filter_map(|r| {
+            let mut f = in_sentence(&text[r.clone()], published)?;
+            shift(&mut f, r.start);
+            Some(f)
+        })
+        .collect()
+}
+
+/// The forecast a sentence makes, if it makes one; ranges relative to the sentence.
+pub fn in_sentence(sentence: &str, published: Option<NaiveDate>) -> Option<Forecast> {
+    if is_question(sentence) || earshot_text::boilerplate::is_boilerplate(sentence) {
+        return None;
+    }
+    let words = tokens(sentence);
+    let w: Vec<&str> = words.iter().map(|t| t.word.as_str()).collect();
+    let marker = markers(&words, &w).into_iter().find(|&m| {
+        !is_logistics(&w, &m) && !is_reported(&w, &m) && !is_hedge(&w, &m) && !is_scheduled(&w, &m)
+    })?;
+    if is_past_or_generic(&w, marker.at) {
+        return None;
+    }
+    let horizon = published
+        .and_then(|d| horizon::find(sentence, d))
+        .or_else(|| {
+            horizon::find(sentence, NaiveDate::MIN).map(|h| horizon::Horizon { due: None, ..h })
+        });
+    let condition = condition(sentence, &words, &w, marker.at);
+    let claim_start = match &condition {
+        Some(c) if c.start == 0 || c.end < words[marker.at].span.start => {
+            clause_start_after(sentence, c.end)
+        }
+        _ => lead_in_end(&words, &w, marker.at),
+    };
+    let claim_end = match &condition {
+        Some(c) if c.start > claim_start => trim_end(sentence, c.start),
+        _ => trim_end(sentence, sentence.len()),
+    };
+    let claim = if claim_start < claim_end {
+        claim_start..claim_end
+    } else {
+        0..trim_end(sentence, sentence.len())
+    };
+    Some(Forecast {
+        sentence: 0..sentence.len(),
+        claim,
+        confidence: confidence(&w, &words, marker),
+        condition,
+        horizon: horizon.as_ref().map(|h| h.start..h.end),
+        due: horizon.and_then(|h| h.due),
+    })
+}
+
+fn shift(f: &mut Forecast, by: usize) {
+    let s = |r: &mut Range<usize>| *r = r.start + by..r.end + by;
+    s(&mut f.sentence);
+    s(&mut f.claim);
+    if let Some(r) = f.condition.as_mut() {
+        s(r);
+    }
+    if let Some(r) = f.horizon.as_mut() {
+        s(r);
+    }
+}
+
+fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end_matches(['"', '\'', ')', ']', '”', '’', ' '])
+        .ends_with('?')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn one(s: &str) -> Option<Forecast> {
+        in_sentence(s, Some(day("2026-02-08")))
+    }
+
+    #[test]
+    fn plain_will_is_a_medium_forecast_with_its_due_date() {
+        let s = "I think the front will move within the next few weeks.";
+        let f = one(s).unwrap();
+        assert_eq!(f.confidence, Likelihood::Medium);
+        assert_eq!(f.due, Some(day("2026-03-08")));
+        assert_eq!(&s[f.horizon.clone().unwrap()], "within the next few weeks");
+        assert_eq!(
+            &s[f.claim.clone()],
+            "the front will move within the next few weeks"
+        );
+        assert!(!f.conditional());
+    }
+
+    #[test]
+    fn hedges_and_intensifiers_set_the_confidence() {
+        let level = |s| one(s).unwrap().confidence;
+        assert_eq!(
+            level("There is no doubt they will sign it."),
+            Likelihood::High
+        );
+        assert_eq!(
+            level("It's inevitable, the government is going to fall."),
+            Likelihood::High
+        );
+        assert_eq!(
+            level("They will probably hold out until spring."),
+            Likelihood::Low
+        );
+        assert_eq!(
+            level("The ceasefire might collapse by the summer."),
+            Likelihood::Low
+        );
+        assert_eq!(level("I suspect Brussels will blink."), Likelihood::Low);
+    }
+
+    #[test]
+    fn conditions_are_split_from_the_claim() {
+        let s = "If the Americans go down this path, the Europeans will follow them.";
+        let f = one(s).unwrap();
+        assert_eq!(
+            &s[f.condition.clone().unwrap()],
+            "If the Americans go down this path"
+        );
+        assert_eq!(&s[f.claim.clone()], "the Europeans will follow them");
+        let s = "They won't go the full way unless Kyiv agrees.";
+        let f = one(s).unwrap();
+        assert_eq!(&s[f.condition.clone().unwrap()], "unless Kyiv agrees");
+        assert_eq!(&s[f.claim.clone()], "They won't go the full way");
+    }
+
+    #[test]
+    fn questions_logistics_reports_and_hedges_are_not_forecasts() {
+        for s in [
+            "Do you think they'll hold?",
+            "We'll be right back after this.",
+            "I'll put the links in the description below.",
+            "We'll get to that in a minute.",
+            "The Kremlin says it will respond.",
+            "The summit will be held in Geneva on Tuesday.",
+            "He was going to resign, apparently.",
+            "Time will tell.",
+            "We'll see what happens.",
+            "They lack the political will to do it.",
+            "You'll see that on the map.",
+            "I'm going to read that again.",
+            "He's going to Riyadh on Tuesday.",
+            "That would be a disaster.",
+        ] {
+            assert_eq!(one(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn an_adopted_report_is_a_forecast() {
+        assert!(one("Trump says he'll impose the tariffs, and I think he will.").is_some());
+    }
+
+    #[test]
+    fn open_ended_horizons_have_no_due_date() {
+        let s = "Sooner or later, Europe is going to pay for this.";
+        let f = one(s).unwrap();
+        assert_eq!(&s[f.horizon.clone().unwrap()], "Sooner or later");
+        assert_eq!(f.due, None);
+    }
+
+    #[test]
+    fn find_reports_offsets_in_the_segment() {
+        let text = "That was last week. They will strike again by the summer. Anyway.";
+        let found = find(text, Some(day("2026-02-08")));
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            &text[found[0].sentence.clone()],
+            "They will strike again by the summer."
+        );
+    }
+}
