@@ -11,7 +11,7 @@ use earshot_extract::names::{similarity, skeleton, squash};
 use earshot_extract::{Extractor, Gazetteer, Kind, Mention, Target};
 use earshot_model::{Passage, Segment, Transcript};
 use earshot_store::{
-    EntityFilter, EntityRecord, EntityRef, EpisodeId, MentionRecord, MentionWrite,
+    EntityFilter, EntityRecord, EntityRef, EpisodeId, MentionRecord, MentionWrite, PredictionWrite,
 };
 
 use crate::{recover, Archive, ArchiveError, Result};
@@ -107,11 +107,7 @@ fn mention_write(extractor: &Extractor, seg: &Segment, m: &Mention) -> MentionWr
     let text = &seg.text;
     let start = text[..m.start].chars().count();
     let end = start + text[m.start..m.end].chars().count();
-    let total = text.chars().count().max(1);
-    let start_ms = match (seg.start_ms, seg.end_ms) {
-        (Some(a), Some(b)) if b > a => Some(a + (b - a) * start as u64 / total as u64),
-        (a, _) => a,
-    };
+    let start_ms = crate::forecasts::time_at(seg, start);
     let surface = text[m.start..m.end].to_string();
     MentionWrite {
         segment: m.segment as u32,
@@ -465,18 +461,30 @@ impl Archive {
             let mut transcripts = Vec::with_capacity(batch.len());
             for &episode in batch {
                 let segments = self.catalog.segments(episode)?;
-                transcripts.push(Transcript {
+                let published = self
+                    .catalog
+                    .episode(episode)?
+                    .and_then(|e| e.published)
+                    .and_then(|d| d.parse::<chrono::NaiveDate>().ok());
+                let t = Transcript {
                     segments,
                     ..Transcript::new("catalog")
-                });
+                };
+                transcripts.push((t, published));
             }
-            let extracted: Vec<Vec<MentionWrite>> = transcripts
+            let extracted: Vec<(Vec<MentionWrite>, Vec<PredictionWrite>)> = transcripts
                 .par_iter()
-                .map(|t| mention_writes(extractor, t))
+                .map(|(t, published)| {
+                    (
+                        mention_writes(extractor, t),
+                        crate::forecasts::prediction_writes(t, *published),
+                    )
+                })
                 .collect();
-            for (&episode, mut mentions) in batch.iter().zip(extracted) {
+            for (&episode, (mut mentions, predictions)) in batch.iter().zip(extracted) {
                 names.cluster(&mut mentions);
-                self.catalog.replace_mentions(episode, &mentions)?;
+                self.catalog
+                    .replace_extraction(episode, &mentions, &predictions)?;
                 done += 1;
                 progress(done, total);
             }

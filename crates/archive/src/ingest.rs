@@ -11,7 +11,9 @@ use earshot_extract::Extractor;
 use earshot_import::{collect_paths, import_bytes, read_limited, ImportError, Options};
 use earshot_index::{EpisodeMeta, IndexWriter};
 use earshot_model::{NaiveDate, Passage, Timing, Transcript};
-use earshot_store::{EpisodeWrite, FileRecord, MentionWrite, SourceRecord, Target, WriteOutcome};
+use earshot_store::{
+    EpisodeWrite, FileRecord, MentionWrite, PredictionWrite, SourceRecord, Target, WriteOutcome,
+};
 use rayon::prelude::*;
 
 use crate::dedup::{DedupIndex, Signature};
@@ -68,6 +70,7 @@ struct Prepared {
     sentences: Vec<(u32, u32, u32, Option<u64>)>,
     passages: Vec<Passage>,
     mentions: Vec<MentionWrite>,
+    predictions: Vec<PredictionWrite>,
 }
 
 impl Prepared {
@@ -77,6 +80,7 @@ impl Prepared {
         }
         Prepared {
             mentions: entities::mention_writes(extractor, &t),
+            predictions: crate::forecasts::prediction_writes(&t, t.published),
             content_hash: content_hash(&mut t),
             signature: Signature::of(t.segments.iter().map(|s| s.text.as_str())),
             sentences: sentences(&t),
@@ -218,6 +222,7 @@ impl Archive {
             sentences,
             passages,
             mut mentions,
+            predictions,
         } = prepared;
         names.cluster(&mut mentions);
         let t = &t;
@@ -278,6 +283,7 @@ impl Archive {
             fingerprint: signature.as_ref().map(Signature::to_bytes),
             words,
             mentions,
+            predictions,
         };
         let (id, outcome) = self.catalog.write(&write)?;
         let rewrote = matches!(target, Target::New | Target::Existing { replace: true, .. });

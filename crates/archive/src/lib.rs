@@ -10,7 +10,9 @@
 mod dedup;
 mod entities;
 mod error;
+pub mod forecasts;
 mod ingest;
+pub mod ledger;
 mod lock;
 mod recover;
 mod search;

@@ -26,7 +26,8 @@ enum Command {
     Parse(commands::parse::Args),
     /// List the supported transcript layouts.
     Formats(commands::formats::Args),
-    /// The people, organisations, places, groups, works and events transcripts mention.
+    /// The people, organisations, places, groups, works and events transcripts mention, and
+    /// the forecasts their speakers make.
     Extract(commands::extract::Args),
     /// Add transcripts (files, feeds, directories) to the archive.
     Ingest(commands::ingest::Args),
@@ -36,6 +37,8 @@ enum Command {
     Entities(commands::entities::Args),
     /// One entity in detail; or fix it everywhere: merge, split, rename, kind, alias add.
     Entity(commands::entity::Args),
+    /// The forecast ledger: list forecasts (open, due, resolved), resolve them, score them.
+    Predictions(commands::predictions::Args),
     /// What the archive holds.
     Stats(commands::stats::Args),
     /// An episode's metadata and timestamped transcript.
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Entities(args) => commands::entities::run(args, &data),
         Command::Entity(args) => commands::entity::run(args, &data),
         Command::Search(args) => commands::search::run(args, &data),
+        Command::Predictions(args) => commands::predictions::run(args, &data),
         Command::Stats(args) => commands::stats::run(args, &data),
         Command::Episode(args) => commands::episode::run(args, &data),
         Command::Remove(args) => commands::remove::run(args, &data),

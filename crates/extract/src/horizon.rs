@@ -16,13 +16,16 @@
 //! | within (the next) few weeks, in the coming weeks, in a few weeks | +28 days |
 //! | in a month or two, in a couple of months | +60 days |
 //! | in the coming months, in a few months, within months | +90 days |
+//! | in the next couple of days / weeks / months | +3 / +14 / +60 days |
 //! | within / in (the next) N days, weeks, months, years | +N of that unit |
 //! | a year plus, more than a year, over a year | +1 year |
-//! | this month / next month, by the end of the month | last day of this / next month |
+//! | this month / next month, by / at the end of the month, later this month | last day of this / next month |
 //! | by / before MONTH | the first day of the next MONTH |
 //! | in MONTH | the last day of the next MONTH |
 //! | by the spring / summer / autumn (fall) / winter | its first day (20 Mar, 21 Jun, 22 Sep, 21 Dec) |
-//! | this spring / summer / autumn / winter | its last day (31 May, 31 Aug, 30 Nov, end of Feb) |
+//! | this / next / through the / over the / by the end of the spring, summer, autumn, winter | its last day (31 May, 31 Aug, 30 Nov, end of Feb) |
+//! | on / by / before April 12th, the twelfth of April | that day |
+//! | on / by / before Wednesday, next Wednesday | the next Wednesday (a week later for "next") |
 //! | by Christmas / by the new year | 25 Dec / 1 Jan next |
 //! | this year, sometime this year, by the end of the year, by year's end | 31 Dec this year |
 //! | next year | 31 Dec next year |
@@ -33,7 +36,7 @@
 //! | by the Fourth of July / by Thanksgiving | 4 Jul / 27 Nov |
 //! | by the weekend, this weekend | +7 days |
 //! | sooner or later, eventually, at some point, one day, in the long run | none |
-//! | before the election, as long as he remains in office, while she is in power | none (the date is not known from the text) |
+//! | before the election, as long as he (or a name) remains in office, while she is in power | none (the date is not known from the text) |
 //!
 //! A season or month already past this year means next year's. Numbers may be words ("three
 //! weeks") or digits.
@@ -59,6 +62,10 @@ pub fn find(sentence: &str, published: NaiveDate) -> Option<Horizon> {
         .collect();
     let w: Vec<&str> = lower.iter().map(String::as_str).collect();
     for i in 0..w.len() {
+        // "back in August", "since the summer", "earlier this year": the past.
+        if i > 0 && matches!(w[i - 1], "back" | "since" | "earlier" | "ago" | "way") {
+            continue;
+        }
         if let Some((n, due)) = match_at(&w, i, published) {
             return Some(Horizon {
                 start: words[i].0,
@@ -171,6 +178,83 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Ordinal words up to the 31st, and their values.
+const ORDINALS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+/// A day of the month: "12", "12th", "twelfth", "twenty first", "thirtieth"; with the words
+/// it took.
+fn day_number(w: &[&str], i: usize) -> Option<(u32, usize)> {
+    let word = *w.get(i)?;
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if !digits.is_empty() && matches!(&word[digits.len()..], "" | "st" | "nd" | "rd" | "th") {
+        let n = digits.parse::<u32>().ok()?;
+        return (1..=31).contains(&n).then_some((n, 1));
+    }
+    if let Some(p) = ORDINALS.iter().position(|o| *o == word) {
+        return Some((p as u32 + 1, 1));
+    }
+    match word {
+        "twentieth" => Some((20, 1)),
+        "thirtieth" => Some((30, 1)),
+        "twenty" | "thirty" => {
+            let base = if word == "twenty" { 20 } else { 30 };
+            let unit = ORDINALS[..9].iter().position(|o| Some(o) == w.get(i + 1))?;
+            Some((base + unit as u32 + 1, 2))
+        }
+        _ => None,
+    }
+}
+
+/// "on|by|before April twelfth", "by the 12th of April", "on the twenty-sixth of November":
+/// that day (the next one on or after the episode's date).
+fn day_of_month(w: &[&str], i: usize, d: NaiveDate) -> Option<(usize, Option<NaiveDate>)> {
+    let k = reads(w, i, "on|by|before|until")?;
+    let month_at = |j: usize| w.get(j).and_then(|m| MONTHS.iter().position(|x| x == m));
+    // "April twelfth"
+    if let Some(m) = month_at(i + k) {
+        let (day, n) = day_number(w, i + k + 1)?;
+        return Some((k + 1 + n, next_on_or_after(d, m as u32 + 1, day)));
+    }
+    // "the twelfth of April"
+    let j = i + k + usize::from(w.get(i + k) == Some(&"the"));
+    let (day, n) = day_number(w, j)?;
+    if w.get(j + n) != Some(&"of") {
+        return None;
+    }
+    let m = month_at(j + n + 1)?;
+    Some((j + n + 2 - i, next_on_or_after(d, m as u32 + 1, day)))
+}
+
 /// A number in digits (below 1,000) or words (below 100, or "a"), with the words it took.
 fn number(w: &[&str], i: usize) -> Option<(u64, usize)> {
     let word = *w.get(i)?;
@@ -194,11 +278,17 @@ fn match_at(w: &[&str], i: usize, d: NaiveDate) -> Option<(usize, Option<NaiveDa
         "eventually",
         "one day",
         "before|by the election",
-        "as long as he|she|they remain|remains|stay|stays|is|are in office|power",
-        "while he|she|they remain|remains|is|are in office|power",
     ] {
         if let Some(n) = reads(w, i, open) {
             return Some((n, None));
+        }
+    }
+    // "as long as he remains in office", "while Orban is in power": for a term of unknown end.
+    if let Some(k) = reads(w, i, "as long as").or_else(|| reads(w, i, "while")) {
+        for j in i + k + 1..(i + k + 4).min(w.len()) {
+            if let Some(n) = reads(w, j, "remain|remains|stay|stays|is|are in office|power") {
+                return Some((j + n - i, None));
+            }
         }
     }
     let fixed: &[(&str, DueFrom)] = &[
@@ -209,6 +299,20 @@ fn match_at(w: &[&str], i: usize, d: NaiveDate) -> Option<(usize, Option<NaiveDa
         ("in|within a few days", |d| plus_days(d, 7)),
         ("in|within a week or two", |d| plus_days(d, 14)),
         ("in|within a couple of weeks", |d| plus_days(d, 14)),
+        ("in|within|over the next|coming couple of weeks", |d| {
+            plus_days(d, 14)
+        }),
+        ("in|within|over the next|coming couple of months", |d| {
+            plus_days(d, 60)
+        }),
+        ("in|within|over the next|coming couple of days", |d| {
+            plus_days(d, 3)
+        }),
+        ("in|within a couple of days", |d| plus_days(d, 3)),
+        ("at|by|before the end of the|this month", |d| {
+            end_of_month(d.year(), d.month())
+        }),
+        ("later this month", |d| end_of_month(d.year(), d.month())),
         ("in|within|over the next|coming few weeks", |d| {
             plus_days(d, 28)
         }),
@@ -337,12 +441,43 @@ fn match_at(w: &[&str], i: usize, d: NaiveDate) -> Option<(usize, Option<NaiveDa
         {
             return Some((n, next_on_or_after(d, sm, sd)));
         }
-        if let Some(n) = reads(w, i, &format!("this|next {name}")) {
+        if let Some(n) = reads(w, i, &format!("this|next {name}"))
+            .or_else(|| {
+                reads(
+                    w,
+                    i,
+                    &format!("through|throughout|over|during|in the {name}"),
+                )
+            })
+            .or_else(|| reads(w, i, &format!("by|before|at the end of the {name}")))
+        {
             let mut due = next_on_or_after(d, em, ed)?;
             if w[i] == "next" {
                 due = due.with_year(due.year() + 1)?;
             }
             return Some((n, Some(due)));
+        }
+    }
+    // Dates: "on April twelfth", "by the 12th of April", "before March 3".
+    if let Some((n, due)) = day_of_month(w, i, d) {
+        return Some((n, due));
+    }
+    // Weekdays: "on Wednesday", "by Friday": the next one after the episode's date.
+    if let Some(k) = reads(w, i, "on|by|before|until|this|next") {
+        if let Some(day) = w
+            .get(i + k)
+            .and_then(|x| WEEKDAY_NAMES.iter().position(|n| n == x))
+        {
+            let from = d.weekday().num_days_from_monday() as u64;
+            let mut ahead = (day as u64 + 7 - from) % 7;
+            if ahead == 0 || w[i] == "next" && ahead < 7 {
+                ahead += if ahead == 0 {
+                    7
+                } else {
+                    7 * u64::from(w[i] == "next")
+                };
+            }
+            return Some((k + 1, plus_days(d, ahead)));
         }
     }
     // Months: "by January" (its first day), "in March" (its last day).
@@ -476,5 +611,38 @@ mod tests {
             let _ = find(s, day("2026-02-08"));
             let _ = find(s, day("9999-12-31"));
         }
+    }
+
+    #[test]
+    fn days_weekdays_terms_and_elections() {
+        // 2026-02-08 is a Sunday.
+        let d = |s: &str| Some(Some(s.to_string()));
+        assert_eq!(due("They vote on April twelfth."), d("2026-04-12"));
+        assert_eq!(due("It passes by the 3rd of March."), d("2026-03-03"));
+        assert_eq!(
+            due("Done before the twenty first of January."),
+            d("2027-01-21")
+        );
+        assert_eq!(due("He walks out on Wednesday."), d("2026-02-11"));
+        assert_eq!(due("He walks out next Wednesday."), d("2026-02-18"));
+        assert_eq!(
+            due("They redraw the maps before the midterms."),
+            d("2026-11-03")
+        );
+        assert_eq!(due("Prices stay high through the winter."), d("2026-02-28"));
+        assert_eq!(
+            due("It lands in the next couple of weeks."),
+            d("2026-02-22")
+        );
+        assert_eq!(due("They meet at the end of the month."), d("2026-02-28"));
+        assert_eq!(
+            due("The veto stays as long as Orban remains in office."),
+            Some(None)
+        );
+        assert_eq!(due("It went the way it did back in August."), None);
+        assert_eq!(
+            phrase("The veto stays as long as Viktor Orban remains in power."),
+            "as long as Viktor Orban remains in power"
+        );
     }
 }

@@ -12,6 +12,9 @@ use crate::mentions::{self, Confidence, MentionRow};
 use crate::types::*;
 use crate::{Result, SqliteCatalog, StoreError};
 
+/// Entity keys resolved by a write, with their ids: for the caller to remember.
+type Resolved = Vec<(String, i64)>;
+
 /// Merges are followed at most this many steps (a longer chain means a loop: refused).
 const MAX_HOPS: usize = 32;
 
@@ -36,14 +39,14 @@ pub(crate) fn final_entity(tx: &rusqlite::Connection, mut id: i64) -> Result<i64
 /// Writes an episode's mentions (replacing any), resolving each to its entity: a surface a
 /// user tied to an entity first, then the extraction's key, made on first use. `known` holds
 /// keys resolved by earlier writes; the keys this write resolved are returned, for the caller
-/// to remember once the transaction commits.
+/// to remember once the transaction commits, with the entity of each mention in order.
 pub(crate) fn put_mentions(
     tx: &Transaction,
     episode: EpisodeId,
     mentions: &[MentionWrite],
     known: &HashMap<String, i64>,
     spelt: &mut std::collections::HashSet<(String, i64)>,
-) -> Result<Vec<(String, i64)>> {
+) -> Result<(Resolved, Vec<i64>)> {
     let mut ids: HashMap<&str, i64> = HashMap::new();
     // Curated surfaces are few or none: looked up only when there are any, once a surface.
     let any_curated: bool = tx
@@ -89,12 +92,43 @@ pub(crate) fn put_mentions(
             surface_key: m.surface_key.clone(),
         });
     }
+    let linked = rows.iter().map(|r| r.entity).collect();
     mentions::store(tx, episode, &rows, spelt)?;
-    Ok(ids
+    let resolved = ids
         .into_iter()
         .filter(|(k, _)| !known.contains_key(*k))
         .map(|(k, id)| (k.to_string(), id))
-        .collect())
+        .collect();
+    Ok((resolved, linked))
+}
+
+/// Writes an episode's mentions and forecasts, tying each forecast to the entities mentioned
+/// in its sentence. Returns the entity keys this write resolved.
+pub(crate) fn put_extraction(
+    tx: &Transaction,
+    episode: EpisodeId,
+    mentions: &[MentionWrite],
+    predictions: &[crate::PredictionWrite],
+    known: &HashMap<String, i64>,
+    spelt: &mut std::collections::HashSet<(String, i64)>,
+) -> Result<Vec<(String, i64)>> {
+    let (resolved, linked) = put_mentions(tx, episode, mentions, known, spelt)?;
+    let subjects: Vec<Vec<i64>> = predictions
+        .iter()
+        .map(|p| {
+            let mut ids: Vec<i64> = mentions
+                .iter()
+                .zip(&linked)
+                .filter(|(m, _)| m.segment == p.segment && m.start < p.end && p.start < m.end)
+                .map(|(_, id)| *id)
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
+    crate::predictions::put_predictions(tx, episode, predictions, &subjects)?;
+    Ok(resolved)
 }
 
 /// Moves, in the given episodes, the mentions that `pick` selects to entity `to`.
@@ -234,9 +268,14 @@ pub trait EntityStore {
     /// may add mentions.
     fn episodes_containing(&self, needle: &str) -> Result<Vec<EpisodeId>>;
 
-    /// Replaces one episode's mentions (after extraction learned something), logging the
+    /// Replaces one episode's mentions and forecasts (after extraction learned something), logging the
     /// change.
-    fn replace_mentions(&mut self, episode: EpisodeId, mentions: &[MentionWrite]) -> Result<()>;
+    fn replace_extraction(
+        &mut self,
+        episode: EpisodeId,
+        mentions: &[MentionWrite],
+        predictions: &[crate::PredictionWrite],
+    ) -> Result<()>;
 }
 
 impl EntityStore for SqliteCatalog {
@@ -609,14 +648,20 @@ impl EntityStore for SqliteCatalog {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Replaces one episode's mentions (after extraction learned something), logging the
+    /// Replaces one episode's mentions and forecasts (after extraction learned something), logging the
     /// change.
-    fn replace_mentions(&mut self, episode: EpisodeId, mentions: &[MentionWrite]) -> Result<()> {
+    fn replace_extraction(
+        &mut self,
+        episode: EpisodeId,
+        mentions: &[MentionWrite],
+        predictions: &[crate::PredictionWrite],
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
-        let resolved = put_mentions(
+        let resolved = put_extraction(
             &tx,
             episode,
             mentions,
+            predictions,
             &self.entity_ids,
             &mut self.entity_spellings,
         )?;

@@ -7,11 +7,15 @@
 
 mod entities;
 mod mentions;
+mod predictions;
 mod schema;
 mod sqlite;
 mod types;
 
 pub use entities::EntityStore;
+pub use predictions::{
+    LedgerStore, Outcome, PredictionFilter, PredictionRecord, PredictionWrite, Resolution, Status,
+};
 pub use sqlite::SqliteCatalog;
 pub use types::*;
 
@@ -33,7 +37,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// What every catalog backend provides. All writes are atomic: after a crash the catalog holds
 /// each write whole or not at all.
-pub trait Catalog: EntityStore + Send {
+pub trait Catalog: EntityStore + LedgerStore + Send {
     /// The file last ingested from `path`, if any.
     fn file(&self, path: &str) -> Result<Option<FileRecord>>;
     /// Remembers a whole file as ingested (after all its transcripts were written).

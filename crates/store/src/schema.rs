@@ -1,7 +1,7 @@
 //! The SQLite schema, versioned in `meta`.
 
 /// The schema version this build writes.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 /// Creates every table (idempotent).
 pub const CREATE: &str = r#"
@@ -96,6 +96,42 @@ CREATE TABLE IF NOT EXISTS curations (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     op TEXT NOT NULL,
     args TEXT NOT NULL
+);
+-- Forecasts found in each episode; `key` (show, date, sentence) is stable across re-ingest.
+CREATE TABLE IF NOT EXISTS predictions (
+    id INTEGER PRIMARY KEY,
+    episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    segment INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    start_ms INTEGER,
+    speaker TEXT,
+    text TEXT NOT NULL,
+    claim TEXT NOT NULL,
+    condition TEXT,
+    horizon TEXT,
+    due TEXT,
+    confidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS predictions_by_episode ON predictions(episode_id, key);
+CREATE INDEX IF NOT EXISTS predictions_by_key ON predictions(key);
+CREATE INDEX IF NOT EXISTS predictions_by_due ON predictions(due);
+CREATE TABLE IF NOT EXISTS prediction_entities (
+    prediction_id INTEGER NOT NULL REFERENCES predictions(id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (prediction_id, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS prediction_entities_by_entity ON prediction_entities(entity_id);
+-- Outcomes users record, by forecast key: no foreign key, so that they outlive the rows of a
+-- re-ingested or removed episode and apply again when the forecast comes back.
+CREATE TABLE IF NOT EXISTS outcomes (
+    key TEXT PRIMARY KEY,
+    outcome TEXT NOT NULL,
+    note TEXT,
+    evidence TEXT,
+    resolved_at TEXT NOT NULL,
+    text TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -101,7 +101,7 @@ impl SqliteCatalog {
                 )))
             }
             Some(v) if v < schema::VERSION => {
-                // Schema 1 had no entities: the archive's episodes need extracting, which the
+                // Older schemas lack entities (1) or forecasts (2): the episodes need extracting, which the
                 // next writer does (see `EntityStore::entities_pending`).
                 conn.execute(
                     "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema', ?1)",
@@ -162,7 +162,7 @@ impl SqliteCatalog {
         }
         tx.prepare_cached("INSERT INTO sentences(episode_id, data) VALUES (?1, ?2)")?
             .execute(params![id, pack_sentences(&w.sentences)])?;
-        crate::entities::put_mentions(tx, id, &w.mentions, known, spelt)
+        crate::entities::put_extraction(tx, id, &w.mentions, &w.predictions, known, spelt)
     }
 
     fn put_source(tx: &Transaction, id: EpisodeId, s: &SourceRecord) -> Result<()> {

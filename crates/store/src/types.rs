@@ -68,6 +68,8 @@ pub struct EpisodeWrite {
     pub words: u64,
     /// The entity mentions found in the segments.
     pub mentions: Vec<MentionWrite>,
+    /// The forecasts found in the segments.
+    pub predictions: Vec<crate::PredictionWrite>,
 }
 
 /// The entity a mention is linked to, as extraction names it.

@@ -26,6 +26,7 @@ fn write(path: &str, target: Target, text: &str) -> EpisodeWrite {
         sentences: vec![(0, 0, 10, Some(0)), (1, 0, 11, None)],
         fingerprint: Some(vec![1, 2, 3]),
         mentions: Vec::new(),
+        predictions: Vec::new(),
         words: 5,
     }
 }

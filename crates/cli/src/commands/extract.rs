@@ -1,13 +1,16 @@
-//! `earshot extract FILE...`: the entities each transcript mentions, without an archive.
+//! `earshot extract FILE...`: the entities each transcript mentions and the forecasts its
+//! speakers make, without an archive.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use earshot_archive::forecasts::prediction_writes;
 use earshot_extract::{Extractor, Gazetteer, Mention, Target};
 use earshot_import::Options;
-use earshot_model::Transcript;
+use earshot_model::{format_clock, Transcript};
+use earshot_store::PredictionWrite;
 
 use crate::batch;
 
@@ -58,15 +61,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         |t| {
             let texts: Vec<&str> = t.segments.iter().map(|s| s.text.as_str()).collect();
             let mentions = extractor.extract(&texts);
-            (t, mentions)
+            let forecasts = prediction_writes(&t, t.published);
+            (t, mentions, forecasts)
         },
         |out, transcripts| {
-            for (t, mentions) in &transcripts {
+            for (t, mentions, forecasts) in &transcripts {
                 let found = group(&extractor, mentions);
                 if args.json {
-                    writeln!(out, "{}", json(t, &found))?;
+                    writeln!(out, "{}", json(t, &found, forecasts))?;
                 } else {
-                    human(out, t, &found)?;
+                    human(out, t, &found, forecasts)?;
                 }
                 done += 1;
             }
@@ -125,7 +129,23 @@ fn surfaces(t: &Transcript, f: &Found) -> Vec<(String, usize)> {
     counts
 }
 
-fn json(t: &Transcript, found: &[Found]) -> serde_json::Value {
+/// The names of the entities mentioned in a forecast's sentence.
+fn subjects<'a>(t: &Transcript, found: &'a [Found], p: &PredictionWrite) -> Vec<&'a str> {
+    found
+        .iter()
+        .filter(|f| {
+            f.mentions.iter().any(|m| {
+                let text = &t.segments[m.segment].text;
+                let start = text[..m.start].chars().count() as u32;
+                let end = start + text[m.start..m.end].chars().count() as u32;
+                m.segment as u32 == p.segment && start < p.end && p.start < end
+            })
+        })
+        .map(|f| f.name.as_str())
+        .collect()
+}
+
+fn json(t: &Transcript, found: &[Found], forecasts: &[PredictionWrite]) -> serde_json::Value {
     let entities: Vec<serde_json::Value> = found
         .iter()
         .map(|f| {
@@ -156,12 +176,30 @@ fn json(t: &Transcript, found: &[Found]) -> serde_json::Value {
         .collect();
     serde_json::json!({
         "source": t.source, "title": t.title, "published": t.published,
-        "entities": entities, "predictions": [],
+        "entities": entities,
+        "predictions": forecasts.iter().map(|p| serde_json::json!({
+            "text": p.text, "segment": p.segment, "start": p.start, "end": p.end,
+            "start_ms": p.start_ms, "speaker": p.speaker, "horizon": p.horizon, "due": p.due,
+            "conditional": p.condition.is_some(), "condition": p.condition,
+            "confidence": p.confidence, "claim": p.claim,
+            "entities": subjects(t, found, p),
+        })).collect::<Vec<_>>(),
     })
 }
 
-fn human(out: &mut impl Write, t: &Transcript, found: &[Found]) -> std::io::Result<()> {
-    writeln!(out, "{}  ({} entities)", t.source, found.len())?;
+fn human(
+    out: &mut impl Write,
+    t: &Transcript,
+    found: &[Found],
+    forecasts: &[PredictionWrite],
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}  ({} entities, {} forecasts)",
+        t.source,
+        found.len(),
+        forecasts.len()
+    )?;
     let width = found
         .iter()
         .map(|f| f.name.chars().count())
@@ -181,6 +219,20 @@ fn human(out: &mut impl Write, t: &Transcript, found: &[Found]) -> std::io::Resu
             f.name,
             f.kind,
             variants.join(", "),
+        )?;
+    }
+    if !forecasts.is_empty() {
+        writeln!(out, "  forecasts:")?;
+    }
+    for p in forecasts {
+        writeln!(
+            out,
+            "  {:>8}  {:<10}  {:<6}  {}{}",
+            p.start_ms.map(format_clock).unwrap_or_else(|| "-".into()),
+            p.due.as_deref().unwrap_or("-"),
+            p.confidence,
+            if p.condition.is_some() { "(if) " } else { "" },
+            p.text
         )?;
     }
     writeln!(out)

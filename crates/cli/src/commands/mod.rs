@@ -8,6 +8,7 @@ pub mod extract;
 pub mod formats;
 pub mod ingest;
 pub mod parse;
+pub mod predictions;
 pub mod reindex;
 pub mod remove;
 pub mod search;

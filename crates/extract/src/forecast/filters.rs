@@ -30,9 +30,7 @@ pub(super) fn verb_after<'a>(w: &[&'a str], m: usize) -> (usize, &'a str) {
         match x {
             "not" | "just" | "also" | "probably" | "definitely" | "certainly" | "actually"
             | "really" | "then" | "quickly" | "briefly" | "now" | "absolutely" | "never"
-            | "all" | "soon" | "try" | "and" | "eventually" | "finally" | "obviously" | "still" => {
-                j += 1
-            }
+            | "all" | "soon" | "eventually" | "finally" | "obviously" | "still" | "ever" => j += 1,
             _ => return (j, x),
         }
     }
@@ -50,12 +48,32 @@ pub(super) const SHOW_VERBS: &[&str] = &[
     "focus", "check", "drop", "include", "see", "find", "notice", "remember", "recall", "need",
     "want", "like", "love", "hand", "pass", "send", "upload", "release", "publish", "record",
     "make", "show", "run", "note", "add", "point", "repeat", "quote", "summarise", "summarize",
-    "flag", "highlight",
+    "flag", "highlight", "live", "stick", "pull", "wait", "catch", "sign", "speak", "chat",
+];
+
+/// Words after "see" that make "we'll see …" a forecast ("we'll see more strikes"); after
+/// anything else it is a hedge ("we'll see", "we'll see what happens") or the show.
+#[rustfmt::skip]
+const SEEN: &[&str] = &[
+    "a", "an", "more", "some", "another", "further", "lots", "much", "many", "real", "big",
+    "major", "serious", "no", "huge", "significant", "new", "fresh", "the", "prices", "rates",
+    "strikes", "attacks", "talks", "elections", "protests", "sanctions", "tariffs", "troops",
+    "fighting", "less", "fewer", "several", "both", "an", "escalation", "movement", "progress",
+];
+
+/// Subjects that are the show itself: "our producer will get your address".
+#[rustfmt::skip]
+const SHOW_SUBJECTS: &[&str] = &[
+    "producer", "producers", "team", "link", "links", "episode", "video", "show", "podcast",
+    "newsletter", "transcript", "notes", "description",
 ];
 
 pub(super) fn is_logistics(w: &[&str], m: &Marker) -> bool {
     let m = m.at;
     let subject = subject_of(w, m);
+    if SHOW_SUBJECTS.contains(&subject) {
+        return true;
+    }
     if !matches!(subject, "i" | "we" | "you" | "let's") {
         return false;
     }
@@ -80,30 +98,10 @@ pub(super) fn is_logistics(w: &[&str], m: &Marker) -> bool {
     let next = w.get(v + 1).copied().unwrap_or("");
     match verb {
         // "we're going to see a ceasefire": a forecast; "we'll see", "you'll see that": not.
-        "see" => {
-            matches!(
-                next,
-                "" | "what"
-                    | "if"
-                    | "whether"
-                    | "how"
-                    | "that"
-                    | "it"
-                    | "you"
-                    | "each"
-                    | "in"
-                    | "where"
-                    | "when"
-                    | "why"
-                    | "on"
-                    | "this"
-                    | "them"
-                    | "him"
-                    | "her"
-            ) || subject == "you" && !has_horizon_word(w)
-        }
+        "see" => !SEEN.contains(&next) || subject == "you" && !has_horizon_word(w),
         "be" => {
             subject == "i"
+                || next.ends_with("ing")
                 || matches!(
                     next,
                     "right"
@@ -171,16 +169,18 @@ pub(super) const REPORTING: &[&str] = &[
     "promises", "promising", "pledged", "pledges", "vowed", "vows", "claims", "claimed",
     "claiming", "insists", "insisted", "threatened", "threatens", "threatening", "warned",
     "warns", "warning", "told", "tells", "tweeted", "posted", "confirmed", "confirms", "stated",
-    "states", "declared", "declares", "according", "plans", "planned", "intends", "wants",
+    "declared", "declares", "according", "plans", "planned", "intends", "wants",
     "wanted", "hopes", "hoped", "forecasts", "predicts", "predicted", "expects", "expected",
     "projects", "projected", "believes", "believed", "thinks", "thought", "argues", "argued",
     "suggested", "suggests", "signalled", "signaled", "signals", "indicated", "indicates",
     "reported", "reports", "reportedly", "assured", "assures", "swore", "swears", "committed",
     "commits", "boasted", "boasts", "writes", "wrote", "reckons", "estimates", "estimated",
-    "headline", "statement", "readout", "communique", "asked", "asks", "wondering", "wonder",
+    "readout", "communique", "asked", "asks", "wondering", "wonder",
     "wondered", "whether", "doubt", "doubts", "hoping", "sure", "guaranteed", "guarantees",
     "decided", "decides", "agreed", "agrees", "ordered", "orders", "announcement", "quote",
-    "quoted",
+    "quoted", "claim", "expect", "pretending", "pretend", "talking", "talked", "promise", "vow",
+    "insist", "threaten", "warn", "announce", "idea", "talk", "theory", "rumour", "rumor",
+    "speculation",
 ];
 
 /// Words by which the speaker takes a reported claim as their own.
@@ -189,10 +189,6 @@ pub(super) const ADOPTS: &[&[&str]] = &[
     &["i", "believe"],
     &["i", "expect"],
     &["i", "suspect"],
-    &["and", "he"],
-    &["and", "she"],
-    &["and", "they"],
-    &["and", "it"],
     &["i'm", "sure"],
     &["i", "am", "sure"],
     &["i", "agree"],
@@ -274,23 +270,30 @@ pub(super) fn is_hedge(w: &[&str], m: &Marker) -> bool {
     (before(1) == "time" && after(1) == "tell")
         || (before(1) == "what"
             && matches!(before(2), "knows" | "know" | "sure" | "idea" | "wonder"))
-        || (matches!(
-            before(1),
-            "what" | "how" | "whether" | "who" | "when" | "if"
-        ) && w[..at].iter().any(|x| {
-            matches!(
-                *x,
-                "know"
-                    | "knows"
-                    | "see"
-                    | "wonder"
-                    | "unclear"
-                    | "clear"
-                    | "idea"
-                    | "question"
-                    | "sure"
-            )
-        }))
+        || (w[at.saturating_sub(5)..at]
+            .iter()
+            .any(|x| matches!(*x, "what" | "how" | "whether" | "who" | "when" | "if"))
+            && w[..at].iter().any(|x| {
+                matches!(
+                    *x,
+                    "know"
+                        | "knows"
+                        | "see"
+                        | "wonder"
+                        | "unclear"
+                        | "clear"
+                        | "idea"
+                        | "question"
+                        | "sure"
+                        | "explanation"
+                        | "waiting"
+                        | "asking"
+                        | "ask"
+                        | "asked"
+                        | "depends"
+                        | "decide"
+                )
+            }))
         || (after(1) == "tell" && after(2) == "you")
         || (after(1) == "tell" && before(1) == "history")
 }
@@ -301,59 +304,52 @@ pub(super) const WEEKDAYS: &[&str] = &[
     "tomorrow", "today",
 ];
 
-/// "The summit will be held in Geneva on Tuesday", "he's going to Riyadh": a timetable.
+/// Participles after "will be" that make a timetable: "the summit will be held".
+#[rustfmt::skip]
+const TIMETABLE: &[&str] = &[
+    "held", "hosted", "chaired", "opened", "published", "released", "broadcast", "streamed",
+    "sworn", "inaugurated", "on",
+];
+
+/// What someone will be doing where, said of a dated day: "he'll be in Riyadh on Tuesday".
+#[rustfmt::skip]
+const ITINERARY: &[&str] = &[
+    "attending", "visiting", "travelling", "traveling", "meeting", "speaking", "addressing",
+    "hosting", "in", "at", "there", "voting",
+];
+
+/// Verbs of a timetable, said of a dated day: "Trump will meet Putin on Friday".
+#[rustfmt::skip]
+const SCHEDULE_VERBS: &[&str] = &[
+    "meet", "visit", "travel", "fly", "host", "attend", "speak", "address", "arrive", "hold",
+    "convene", "gather", "chair", "open", "unveil", "present", "testify",
+];
+
+/// "The summit will be held in Geneva on Tuesday", "he's going to Riyadh on Tuesday", "the
+/// designation will take effect on Monday": a timetable, not a forecast.
 pub(super) fn is_scheduled(w: &[&str], m: &Marker) -> bool {
     if !matches!(m.kind, MarkerKind::Will | MarkerKind::GoingTo) {
         return false;
     }
     let (v, verb) = verb_after(w, m.at);
     let next = w.get(v + 1).copied().unwrap_or("");
-    let passive = verb == "be"
-        && matches!(
-            next,
-            "held"
-                | "hosted"
-                | "chaired"
-                | "opened"
-                | "published"
-                | "released"
-                | "broadcast"
-                | "streamed"
-                | "sworn"
-                | "inaugurated"
-                | "attending"
-                | "visiting"
-                | "travelling"
-                | "traveling"
-                | "meeting"
-                | "speaking"
-                | "addressing"
-                | "hosting"
-                | "in"
-                | "at"
-                | "there"
-                | "voting"
-        );
-    let schedule_verb = matches!(
-        verb,
-        "meet" | "visit" | "travel" | "fly" | "host" | "attend" | "speak" | "address" | "arrive"
-            | "hold" | "convene" | "gather" | "chair" | "open" | "unveil" | "present" | "testify"
-            | "take" if verb != "take" || next == "place"
-    );
     let dated = w.iter().any(|x| WEEKDAYS.contains(x))
         || w.windows(2)
             .any(|p| p[0] == "on" && p[1].chars().next().is_some_and(|c| c.is_ascii_digit()))
         || w.windows(2).any(|p| p == ["next", "week"]);
-    passive || (schedule_verb && dated)
+    match verb {
+        "be" => TIMETABLE.contains(&next) || dated && ITINERARY.contains(&next),
+        "take" => dated && matches!(next, "place" | "effect" | "office"),
+        _ => dated && SCHEDULE_VERBS.contains(&verb),
+    }
 }
 
 /// "they will have noticed by now", "he'll always tell you": not about the future.
 pub(super) fn is_past_or_generic(w: &[&str], m: usize) -> bool {
-    let (v, verb) = verb_after(w, m);
-    let next = w.get(v + 1).copied().unwrap_or("");
-    let has_now = w.iter().any(|x| matches!(*x, "now" | "already"))
+    let (_, verb) = verb_after(w, m);
+    let by_now = w.iter().any(|x| matches!(*x, "now" | "already"))
         && !w.windows(2).any(|p| p == ["any", "day"]);
-    (verb == "have" && next.ends_with("ed") && has_now)
+    (verb == "have" && by_now)
         || w[m + 1..]
             .first()
             .is_some_and(|x| matches!(*x, "always" | "usually" | "often" | "typically"))

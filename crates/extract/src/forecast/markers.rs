@@ -41,7 +41,7 @@ pub(super) const NOT_VERB: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "my", "our",
     "your", "its", "war", "church", "school", "bed", "work", "court", "sea", "town", "jail",
     "prison", "hospital", "vote", "election", "elections", "polls", "every", "some", "all",
-    "one", "two", "any",
+    "one", "two", "any", "no", "yes", "um", "uh", "er",
 ];
 
 #[rustfmt::skip]
@@ -63,7 +63,20 @@ pub(super) fn markers(t: &[Tok], w: &[&str]) -> Vec<Marker> {
                     && w[i - 1] == "you"
                     && matches!(w[i - 2], "what" | "if")
                     && matches!(at(i + 1), "" | "and" | "but" | "i");
-                (!noun && !name && !idiom && at(i + 1) != "of").then_some(MarkerKind::Will)
+                // "…, won't we": a tag question.
+                let k = if at(i + 1) == "not" { i + 2 } else { i + 1 };
+                let tag = PRONOUNS.contains(&at(k)) && at(k + 1).is_empty();
+                // "since nobody else will": an ellipsis stands for a forecast only after the
+                // speaker's own "I think", "I bet" ("…, and I think he will").
+                let elliptic = at(i + 1).is_empty()
+                    && !w[i.saturating_sub(5)..i].iter().any(|x| {
+                        matches!(
+                            *x,
+                            "think" | "believe" | "bet" | "expect" | "sure" | "guarantee"
+                        )
+                    });
+                (!noun && !name && !idiom && !tag && !elliptic && at(i + 1) != "of")
+                    .then_some(MarkerKind::Will)
             }
             // "I wouldn't be surprised if …", "don't be surprised if …".
             "surprised" if at(i + 1) == "if" && i >= 2 && w[i - 1] == "be" && w[i - 2] == "not" => {
@@ -83,7 +96,9 @@ pub(super) fn markers(t: &[Tok], w: &[&str]) -> Vec<Marker> {
                 Some(MarkerKind::Certain)
             }
             "likely" | "unlikely" | "about" | "poised" | "set" | "expected"
-                if at(i + 1) == "to" && i > 0 && (is_be(w[i - 1]) || w[i - 1] == "very") =>
+                if at(i + 1) == "to"
+                    && i > 0
+                    && (is_be(w[i - 1]) || w[i - 1] == "very" || w[i - 1].ends_with("'s")) =>
             {
                 Some(MarkerKind::Likely)
             }
@@ -94,8 +109,10 @@ pub(super) fn markers(t: &[Tok], w: &[&str]) -> Vec<Marker> {
             {
                 Some(MarkerKind::Expect)
             }
-            "expect" | "predict" | "bet" | "guarantee" | "reckon" | "anticipate" | "expecting"
-            | "predicting" | "suspect" | "imagine" | "wager" | "forecast" => {
+            // Not "I suspect", "I imagine", "I guess": as often about the present as the
+            // future; with "will" after them the sentence has its marker anyway.
+            "expect" | "predict" | "bet" | "guarantee" | "anticipate" | "expecting"
+            | "predicting" | "wager" | "forecast" => {
                 // "I expect", "I'd bet", "I fully expect", "we're expecting".
                 let before = |k: usize| i.checked_sub(k).map(|j| w[j]).unwrap_or("");
                 let me = |x: &str| x == "i" || (x == "we" && w[i] != "bet");
@@ -128,10 +145,20 @@ pub(super) fn markers(t: &[Tok], w: &[&str]) -> Vec<Marker> {
             "might" | "may" | "could" => {
                 let next = at(i + 1);
                 let next2 = at(i + 2);
-                let past = next == "have" || (next == "not" && next2 == "have");
+                // "might have gone" is the past; "might have to sign" is not.
+                let have = |k: usize| at(k) == "have" && at(k + 1) != "to";
+                let past = have(i + 1) || (next == "not" && have(i + 2));
+                // "that would be the thing that could make …": a hypothetical.
+                let hypothetical = w[..i].contains(&"would");
                 let month = is_month_may(w, t, i);
                 let verb = !next.is_empty() && next != "be" || next == "be" && !next2.is_empty();
-                (!past && !month && verb && !is_idle_modal(w, i)).then_some(MarkerKind::Modal)
+                (!past
+                    && !month
+                    && verb
+                    && !hypothetical
+                    && !is_idle_modal(w, i)
+                    && !is_present_modal(w, i))
+                .then_some(MarkerKind::Modal)
             }
             // "there's no way", "there is no way".
             "way" if i >= 2 && w[i - 1] == "no" && matches!(w[i - 2], "'s" | "is" | "there's") => {
@@ -158,7 +185,7 @@ pub(super) fn is_be(w: &str) -> bool {
 pub(super) fn is_idle_modal(w: &[&str], i: usize) -> bool {
     let subject = if i > 0 { w[i - 1] } else { "" };
     let next = w.get(i + 1).copied().unwrap_or("");
-    let next = if next == "well" || next == "also" || next == "even" || next == "just" {
+    let next = if matches!(next, "well" | "also" | "even" | "just" | "ever") {
         w.get(i + 2).copied().unwrap_or("")
     } else {
         next
@@ -185,10 +212,69 @@ pub(super) fn is_idle_modal(w: &[&str], i: usize) -> bool {
                 | "wonder"
                 | "help"
                 | "understand"
-                | "not"
+                | "do"
                 | "i"
                 | "we"
                 | "you"
         )
         || matches!(subject, "as" | "what" | "how" | "whatever" | "who")
+}
+
+/// "it could be that …", "they may still be thinking", "it could also mean": a modal that
+/// guesses at the present, unless the sentence says when ("could be over by spring").
+fn is_present_modal(w: &[&str], i: usize) -> bool {
+    let mut j = i + 1;
+    while matches!(
+        w.get(j),
+        Some(&("well" | "also" | "still" | "very" | "just" | "even" | "already"))
+    ) {
+        j += 1;
+    }
+    let verb = w.get(j).copied().unwrap_or("");
+    let next = w.get(j + 1).copied().unwrap_or("");
+    let present = match verb {
+        "be" => matches!(
+            next,
+            "that"
+                | "a"
+                | "an"
+                | "the"
+                | "because"
+                | "thinking"
+                | "doing"
+                | "wrong"
+                | "right"
+                | "true"
+                | "why"
+                | "what"
+                | "how"
+                | "some"
+                | "one"
+                | "part"
+                | "behind"
+                | "in"
+                | "there"
+                | "here"
+        ),
+        "mean" | "know" | "explain" | "suggest" | "indicate" | "reflect" | "seem" | "look"
+        | "sound" | "feel" => true,
+        "never" => next == "know",
+        _ => false,
+    };
+    present
+        && !w.iter().any(|x| {
+            matches!(
+                *x,
+                "soon"
+                    | "weeks"
+                    | "months"
+                    | "year"
+                    | "years"
+                    | "summer"
+                    | "spring"
+                    | "autumn"
+                    | "winter"
+                    | "eventually"
+            )
+        })
 }

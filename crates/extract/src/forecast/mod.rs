@@ -130,11 +130,6 @@ pub fn in_sentence(sentence: &str, published: Option<NaiveDate>) -> Option<Forec
     if is_past_or_generic(&w, marker.at) {
         return None;
     }
-    let horizon = published
-        .and_then(|d| horizon::find(sentence, d))
-        .or_else(|| {
-            horizon::find(sentence, NaiveDate::MIN).map(|h| horizon::Horizon { due: None, ..h })
-        });
     let condition = condition(sentence, &words, &w, marker.at);
     let claim_start = match &condition {
         Some(c) if c.start == 0 || c.end < words[marker.at].span.start => {
@@ -151,6 +146,10 @@ pub fn in_sentence(sentence: &str, published: Option<NaiveDate>) -> Option<Forec
     } else {
         0..trim_end(sentence, sentence.len())
     };
+    // The horizon of the claim first: in "if they're still there in January, he won't be in
+    // office by the spring", the claim's "by the spring" is when it is due.
+    let horizon = horizon_in(sentence, claim.clone(), published)
+        .or_else(|| horizon_in(sentence, 0..sentence.len(), published));
     Some(Forecast {
         sentence: 0..sentence.len(),
         claim,
@@ -158,6 +157,22 @@ pub fn in_sentence(sentence: &str, published: Option<NaiveDate>) -> Option<Forec
         condition,
         horizon: horizon.as_ref().map(|h| h.start..h.end),
         due: horizon.and_then(|h| h.due),
+    })
+}
+
+/// The horizon in a part of a sentence, ranges relative to the sentence; with no episode date,
+/// the phrase without a due date.
+fn horizon_in(
+    sentence: &str,
+    part: Range<usize>,
+    published: Option<NaiveDate>,
+) -> Option<horizon::Horizon> {
+    let text = &sentence[part.clone()];
+    let h = horizon::find(text, published.unwrap_or(NaiveDate::MIN))?;
+    Some(horizon::Horizon {
+        start: h.start + part.start,
+        end: h.end + part.start,
+        due: h.due.filter(|_| published.is_some()),
     })
 }
 
@@ -286,5 +301,41 @@ mod tests {
             &text[found[0].sentence.clone()],
             "They will strike again by the summer."
         );
+    }
+
+    #[test]
+    fn the_claim_horizon_wins_over_the_condition_horizon() {
+        let s = "If the fleet is still there in January, he won't be in power by the spring.";
+        let f = one(s).unwrap();
+        assert_eq!(&s[f.horizon.clone().unwrap()], "by the spring");
+        assert_eq!(f.due, Some(day("2026-03-20")));
+        assert!(f.conditional());
+    }
+
+    #[test]
+    fn more_traps() {
+        for s in [
+            "Right, well, we'll see, won't we.",
+            "I'll stick my neck out, since nobody else will.",
+            "Our producer will get your address.",
+            "The designation will take effect on Monday.",
+            "The Budget will be on the twenty-sixth of November.",
+            "It could be that he was sidelined.",
+            "They say the ceasefire will hold, and it hasn't so far.",
+            "The suspension will have taken effect by now.",
+            "We'll be keeping an eye on that.",
+        ] {
+            assert_eq!(one(s), None, "{s}");
+        }
+        for s in [
+            "Kyiv might have to sign within a month or two.",
+            "We're going to see more strikes on the grid this winter.",
+            "I wouldn't be surprised if he resigns before Christmas.",
+            "Niger's about to sell that uranium.",
+            "There's no way they sign before June.",
+            "I expect the rate to fall in March.",
+        ] {
+            assert!(one(s).is_some(), "{s}");
+        }
     }
 }
