@@ -115,3 +115,32 @@ fn several_spellings_tied_to_one_entity_are_all_learned() {
         "{spellings:?}"
     );
 }
+
+#[test]
+fn an_archive_from_before_forecasts_gets_its_ledger_from_the_next_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(
+        src.join("truce.txt"),
+        "Title: The truce\nShow: Night Desk\nDate: 2026-01-05\n\nI think Putin will accept the truce within the next few weeks. We'll be right back.\n",
+    )
+    .unwrap();
+    let data = dir.path().join("data");
+    let mut a = Archive::open(&data, Access::Write).unwrap();
+    a.ingest(&[src], &IngestOptions::default(), &mut |_| {})
+        .unwrap();
+    drop(a);
+    {
+        let c = rusqlite::Connection::open(data.join("catalog.sqlite")).unwrap();
+        c.execute_batch("DELETE FROM predictions; UPDATE meta SET value = '2' WHERE key = 'schema';")
+            .unwrap();
+    }
+    let a = Archive::open(&data, Access::Write).unwrap();
+    let ledger = a
+        .predictions(earshot_store::PredictionFilter::default(), None)
+        .unwrap();
+    assert_eq!(ledger.len(), 1);
+    assert_eq!(ledger[0].due.as_deref(), Some("2026-02-02"));
+    assert_eq!(ledger[0].entities[0].1, "Vladimir Putin");
+}

@@ -1,5 +1,5 @@
 //! `earshot-bench entities`: earshot's entity recognition scored on the annotated set
-//! (`eval/entities`), beside spaCy's predictions when given (`scripts/eval-entities.sh` makes
+//! (`eval/entities`), beside spaCy's predictions when given (`scripts/eval.sh` makes
 //! them), and the extractor's speed on the same text.
 
 use std::collections::BTreeMap;

@@ -29,7 +29,7 @@ enum Command {
     /// fixed query mix against earshot, SQLite FTS5 and ripgrep.
     Archive(ArchiveArgs),
     /// Entity recognition scored on the annotated set (`eval/entities`), beside spaCy's
-    /// predictions when given (`scripts/eval-entities.sh`), and its speed on that text.
+    /// predictions when given (`scripts/eval.sh`), and its speed on that text.
     Entities(EntitiesArgs),
     /// Entity extraction speed on synthetic episodes, one thread.
     Extract(ExtractArgs),

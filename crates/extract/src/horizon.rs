@@ -63,7 +63,11 @@ pub fn find(sentence: &str, published: NaiveDate) -> Option<Horizon> {
     let w: Vec<&str> = lower.iter().map(String::as_str).collect();
     for i in 0..w.len() {
         // "back in August", "since the summer", "earlier this year": the past.
-        if i > 0 && matches!(w[i - 1], "back" | "since" | "earlier" | "ago" | "way") {
+        let past = match w[i] {
+            "in" => i > 0 && matches!(w[i - 1], "back" | "way" | "earlier"),
+            _ => i > 0 && matches!(w[i - 1], "since" | "earlier"),
+        };
+        if past {
             continue;
         }
         if let Some((n, due)) = match_at(&w, i, published) {
@@ -178,7 +182,8 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-const WEEKDAY_NAMES: [&str; 7] = [
+/// The days of the week, lower-case, Monday first.
+pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -640,6 +645,7 @@ mod tests {
             Some(None)
         );
         assert_eq!(due("It went the way it did back in August."), None);
+        assert_eq!(due("They won't hand power back by March."), d("2026-03-01"));
         assert_eq!(
             phrase("The veto stays as long as Viktor Orban remains in power."),
             "as long as Viktor Orban remains in power"

@@ -298,11 +298,11 @@ pub(super) fn is_hedge(w: &[&str], m: &Marker) -> bool {
         || (after(1) == "tell" && before(1) == "history")
 }
 
-#[rustfmt::skip]
-pub(super) const WEEKDAYS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tonight",
-    "tomorrow", "today",
-];
+/// Whether a word names a day: a weekday, "today", "tonight", "tomorrow".
+fn is_day(word: &str) -> bool {
+    crate::horizon::WEEKDAY_NAMES.contains(&word)
+        || matches!(word, "today" | "tonight" | "tomorrow")
+}
 
 /// Participles after "will be" that make a timetable: "the summit will be held".
 #[rustfmt::skip]
@@ -333,7 +333,7 @@ pub(super) fn is_scheduled(w: &[&str], m: &Marker) -> bool {
     }
     let (v, verb) = verb_after(w, m.at);
     let next = w.get(v + 1).copied().unwrap_or("");
-    let dated = w.iter().any(|x| WEEKDAYS.contains(x))
+    let dated = w.iter().any(|x| is_day(x))
         || w.windows(2)
             .any(|p| p[0] == "on" && p[1].chars().next().is_some_and(|c| c.is_ascii_digit()))
         || w.windows(2).any(|p| p == ["next", "week"]);

@@ -32,7 +32,7 @@ pub(super) struct Marker {
 pub(super) const NOUN_WILL: &[&str] = &[
     "the", "political", "their", "his", "her", "its", "our", "my", "your", "free", "good",
     "ill", "own", "popular", "collective", "public", "of", "a", "no", "with", "against", "iron",
-    "strong", "enough", "people's", "nation's", "this", "that", "sheer", "last",
+    "strong", "enough", "people's", "nation's", "sheer", "last",
 ];
 
 /// Words after "going to" that show motion, not the future ("going to Moscow").
@@ -78,6 +78,8 @@ pub(super) fn markers(t: &[Tok], w: &[&str]) -> Vec<Marker> {
                 (!noun && !name && !idiom && !tag && !elliptic && at(i + 1) != "of")
                     .then_some(MarkerKind::Will)
             }
+            // "we shall see" is a hedge, caught with "we'll see".
+            "shall" if !matches!(at(i + 1), "" | "we" | "i") => Some(MarkerKind::Will),
             // "I wouldn't be surprised if …", "don't be surprised if …".
             "surprised" if at(i + 1) == "if" && i >= 2 && w[i - 1] == "be" && w[i - 2] == "not" => {
                 Some(MarkerKind::Modal)

