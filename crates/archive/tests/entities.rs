@@ -133,8 +133,10 @@ fn an_archive_from_before_forecasts_gets_its_ledger_from_the_next_writer() {
     drop(a);
     {
         let c = rusqlite::Connection::open(data.join("catalog.sqlite")).unwrap();
-        c.execute_batch("DELETE FROM predictions; UPDATE meta SET value = '2' WHERE key = 'schema';")
-            .unwrap();
+        c.execute_batch(
+            "DELETE FROM predictions; UPDATE meta SET value = '2' WHERE key = 'schema';",
+        )
+        .unwrap();
     }
     let a = Archive::open(&data, Access::Write).unwrap();
     let ledger = a

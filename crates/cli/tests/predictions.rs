@@ -85,6 +85,26 @@ fn extract_json_lists_forecasts_per_the_contract() {
     let conditional = &preds[1];
     assert_eq!(conditional["conditional"], true);
     assert_eq!(conditional["condition"], "If the insurers come back");
+    // The claim's span, in characters of its segment's text.
+    let span = conditional["claim_span"].as_array().unwrap();
+    let (a, b) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    let segment = out[0]["predictions"][1]["segment"].as_u64().unwrap();
+    let parsed = json_lines(&run(
+        &["parse", "--json", path.to_str().unwrap()],
+        data.path(),
+    ));
+    let text: Vec<char> = parsed[0]["segments"][segment as usize]["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .collect();
+    assert_eq!(
+        text[a..b].iter().collect::<String>(),
+        "exports through Odesa will climb by the summer"
+    );
     assert_eq!(preds[2]["confidence"], "high");
     assert_eq!(preds[3]["confidence"], "low");
     // The question, the Kremlin's own line, the show's logistics: not forecasts.
@@ -113,7 +133,7 @@ fn the_ledger_lists_filters_and_marks_what_is_due() {
     assert_eq!(all[0]["show"], "Night Desk");
     assert_eq!(all[0]["published"], "2026-03-02");
 
-    let due = list(&["--status", "due"], data);
+    let due = list(&["--status", "overdue"], data);
     assert_eq!(texts(&due), texts(&all[..1]));
     assert_eq!(list(&["--status", "open"], data).len(), 6);
     assert_eq!(list(&["--status", "resolved"], data).len(), 0);

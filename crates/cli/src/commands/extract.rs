@@ -129,6 +129,13 @@ fn surfaces(t: &Transcript, f: &Found) -> Vec<(String, usize)> {
     counts
 }
 
+/// The claim's character offsets in its segment's text.
+fn claim_span(p: &PredictionWrite) -> [u32; 2] {
+    let at = p.text.find(&p.claim).unwrap_or(0);
+    let start = p.start + p.text[..at].chars().count() as u32;
+    [start, start + p.claim.chars().count() as u32]
+}
+
 /// The names of the entities mentioned in a forecast's sentence.
 fn subjects<'a>(t: &Transcript, found: &'a [Found], p: &PredictionWrite) -> Vec<&'a str> {
     found
@@ -181,7 +188,7 @@ fn json(t: &Transcript, found: &[Found], forecasts: &[PredictionWrite]) -> serde
             "text": p.text, "segment": p.segment, "start": p.start, "end": p.end,
             "start_ms": p.start_ms, "speaker": p.speaker, "horizon": p.horizon, "due": p.due,
             "conditional": p.condition.is_some(), "condition": p.condition,
-            "confidence": p.confidence, "claim": p.claim,
+            "confidence": p.confidence, "claim": p.claim, "claim_span": claim_span(p),
             "entities": subjects(t, found, p),
         })).collect::<Vec<_>>(),
     })

@@ -49,6 +49,7 @@ struct ListArgs {
 #[derive(Clone, Copy, ValueEnum)]
 enum StatusArg {
     Open,
+    #[value(alias = "overdue")]
     Due,
     Resolved,
 }
