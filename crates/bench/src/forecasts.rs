@@ -14,6 +14,7 @@ pub fn run(args: &ForecastsArgs) -> Result<()> {
         bail!("no *.txt documents in {}", args.dir.display());
     }
     let s = forecast_eval::score(&docs);
+    let speed = words_per_second(&docs, 5);
     if args.json {
         let counts = |c: &Counts| {
             serde_json::json!({"correct": c.correct, "predicted": c.predicted, "gold": c.gold,
@@ -31,15 +32,40 @@ pub fn run(args: &ForecastsArgs) -> Result<()> {
             "due_within_tolerance": s.due_accuracy(),
             "due_checked": s.horizon_gold,
             "gold_with_horizon": s.horizon_gold_all,
+            "earshot_words_per_second": speed,
         });
         println!("{obj}");
     } else {
         print_table(&s);
+        println!("speed: {:.2} M words/s on one thread", speed / 1e6);
     }
     if args.errors {
         print_errors(&s);
     }
     Ok(())
+}
+
+/// The finder's speed over the set: whitespace words per second on one thread, the best of
+/// `runs` passes.
+fn words_per_second(docs: &[forecast_eval::ForecastDoc], runs: usize) -> f64 {
+    let words: usize = docs
+        .iter()
+        .flat_map(|d| &d.lines)
+        .map(|t| t.text.split_whitespace().count())
+        .sum();
+    let mut best = f64::MAX;
+    for _ in 0..runs.max(1) {
+        let started = std::time::Instant::now();
+        let mut found = 0usize;
+        for d in docs {
+            for t in &d.lines {
+                found += earshot_extract::forecast::find(&t.text, Some(d.published)).len();
+            }
+        }
+        std::hint::black_box(found);
+        best = best.min(started.elapsed().as_secs_f64());
+    }
+    words as f64 / best
 }
 
 fn print_table(s: &ForecastScores) {
