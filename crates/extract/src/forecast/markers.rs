@@ -228,13 +228,15 @@ fn is_present_modal(w: &[&str], i: usize) -> bool {
     let mut j = i + 1;
     while matches!(
         w.get(j),
-        Some(&("well" | "also" | "still" | "very" | "just" | "even" | "already"))
+        Some(&("well" | "also" | "still" | "very" | "just" | "even" | "already" | "not"))
     ) {
         j += 1;
     }
     let verb = w.get(j).copied().unwrap_or("");
     let next = w.get(j + 1).copied().unwrap_or("");
     let present = match verb {
+        // "may not be working", "might be hiding": what is going on now.
+        "be" if next.ends_with("ing") && next != "going" => true,
         "be" => matches!(
             next,
             "that"

@@ -321,6 +321,7 @@ mod tests {
             "The designation will take effect on Monday.",
             "The Budget will be on the twenty-sixth of November.",
             "It could be that he was sidelined.",
+            "Those talks may not be working out so well.",
             "They say the ceasefire will hold, and it hasn't so far.",
             "The suspension will have taken effect by now.",
             "We'll be keeping an eye on that.",
