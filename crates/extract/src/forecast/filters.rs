@@ -180,7 +180,8 @@ pub(super) const REPORTING: &[&str] = &[
     "decided", "decides", "agreed", "agrees", "ordered", "orders", "announcement", "quote",
     "quoted", "claim", "expect", "pretending", "pretend", "talking", "talked", "promise", "vow",
     "insist", "threaten", "warn", "announce", "idea", "talk", "theory", "rumour", "rumor",
-    "speculation",
+    "speculation", "answered", "answers", "replied", "replies", "responded", "responds",
+    "hinted", "hints", "hinting",
 ];
 
 /// Words by which the speaker takes a reported claim as their own.
@@ -250,6 +251,10 @@ pub(super) fn is_reported(w: &[&str], m: &Marker) -> bool {
                         | "declared"
                         | "warned"
                         | "threatened"
+                        | "answered"
+                        | "replied"
+                        | "responded"
+                        | "hinted"
                 )
         })
     });
@@ -296,6 +301,17 @@ pub(super) fn is_hedge(w: &[&str], m: &Marker) -> bool {
             }))
         || (after(1) == "tell" && after(2) == "you")
         || (after(1) == "tell" && before(1) == "history")
+        || is_either_way(w, at)
+}
+
+/// "they might, they might not", "he may or may not stay": both ways at once, no forecast.
+fn is_either_way(w: &[&str], at: usize) -> bool {
+    matches!(w[at], "might" | "may" | "could")
+        && (0..w.len()).any(|i| {
+            w[i] == w[at]
+                && w.get(i + 1) != Some(&"not")
+                && w[i + 1..].windows(2).any(|p| p == [w[i], "not"])
+        })
 }
 
 /// Whether a word names a day: a weekday, "today", "tonight", "tomorrow".
@@ -344,13 +360,51 @@ pub(super) fn is_scheduled(w: &[&str], m: &Marker) -> bool {
     }
 }
 
-/// "they will have noticed by now", "he'll always tell you": not about the future.
+/// "they will have noticed by now", "Moscow will have spent a fortune on this", "he'll always
+/// tell you": not about the future.
 pub(super) fn is_past_or_generic(w: &[&str], m: usize) -> bool {
-    let (_, verb) = verb_after(w, m);
+    let (v, verb) = verb_after(w, m);
     let by_now = w.iter().any(|x| matches!(*x, "now" | "already"))
         && !w.windows(2).any(|p| p == ["any", "day"]);
-    (verb == "have" && by_now)
+    // "will have spent", "will have learned", with no "by the summer" to date it ahead: a
+    // guess about what has happened.
+    let next = w.get(v + 1).copied().unwrap_or("");
+    let perfect_guess = is_participle(next) && !w.contains(&"by");
+    (verb == "have" && (by_now || perfect_guess))
         || w[m + 1..]
             .first()
             .is_some_and(|x| matches!(*x, "always" | "usually" | "often" | "typically"))
+}
+
+/// A past participle, roughly: "-ed", "-en" and the common irregular ones.
+fn is_participle(word: &str) -> bool {
+    (word.len() > 3 && (word.ends_with("ed") || word.ends_with("en")))
+        || matches!(
+            word,
+            "spent"
+                | "learnt"
+                | "done"
+                | "made"
+                | "had"
+                | "got"
+                | "seen"
+                | "known"
+                | "heard"
+                | "thought"
+                | "felt"
+                | "read"
+                | "lost"
+                | "won"
+                | "built"
+                | "sent"
+                | "paid"
+                | "told"
+                | "said"
+                | "left"
+                | "kept"
+                | "met"
+                | "put"
+                | "bought"
+                | "brought"
+        )
 }

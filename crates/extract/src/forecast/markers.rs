@@ -19,6 +19,9 @@ pub(super) enum MarkerKind {
     Modal,
     /// "there's no way".
     NoWay,
+    /// A stance ("I don't think", "no doubt", "I suspect") over a present-tense claim with a
+    /// forward horizon: "I suspect he doesn't make it to Christmas".
+    Stance,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -55,7 +58,8 @@ pub(super) fn markers(t: &[Tok], w: &[&str]) -> Vec<Marker> {
     for i in 0..w.len() {
         let kind = match w[i] {
             "will" => {
-                let noun = i > 0 && NOUN_WILL.contains(&w[i - 1]) || at(i + 1) == "to";
+                let noun =
+                    i > 0 && NOUN_WILL.contains(&w[i - 1]) || matches!(at(i + 1), "to" | "power");
                 // "Will" mid-sentence with a capital is a name (Will Hurd).
                 let name = t[i].cap && i > 0 && !t[i].span.is_empty() && !is_contracted(t, i);
                 // "make of that what you will", "if you will".
@@ -91,7 +95,15 @@ pub(super) fn markers(t: &[Tok], w: &[&str]) -> Vec<Marker> {
                     && !t.get(i + 2).is_some_and(|x| x.cap)
                     && !next.chars().next().is_some_and(|c| c.is_ascii_digit())
                     && crate::numbers::below_hundred(next, None).is_none();
-                let past = i > 0 && matches!(w[i - 1], "was" | "were");
+                // "was going to", "was always going to": the past's future.
+                let was = |j: usize| matches!(w[j], "was" | "were");
+                let past = i > 0 && was(i - 1)
+                    || i > 1
+                        && was(i - 2)
+                        && matches!(
+                            w[i - 1],
+                            "always" | "never" | "clearly" | "obviously" | "surely"
+                        );
                 (verb && !past).then_some(MarkerKind::GoingTo)
             }
             "bound" | "certain" | "sure" if at(i + 1) == "to" && i > 0 && is_be(w[i - 1]) => {
@@ -280,5 +292,26 @@ fn is_present_modal(w: &[&str], i: usize) -> bool {
                     | "winter"
                     | "eventually"
             )
+        })
+}
+
+/// The speaker's stance words that can carry a present-tense forecast ("I don't think Seoul
+/// gets a deal before July"): where one starts, if the sentence has one.
+#[rustfmt::skip]
+const STANCES: &[&[&str]] = &[
+    &["i", "do", "not", "think"], &["i", "think"], &["i", "suspect"], &["i", "reckon"],
+    &["i", "bet"], &["i", "would", "bet"], &["no", "doubt"], &["good", "chance"],
+    &["fair", "chance"], &["decent", "chance"], &["fairly", "sure"], &["pretty", "sure"],
+    &["i", "am", "sure"], &["i", "doubt"], &["i", "believe"], &["my", "guess"],
+];
+
+/// A stance that can carry a present-tense claim about the future; the caller checks that the
+/// sentence points forward in time.
+pub(super) fn stance(w: &[&str]) -> Option<Marker> {
+    (0..w.len())
+        .find(|&i| STANCES.iter().any(|s| w[i..].starts_with(s)))
+        .map(|at| Marker {
+            at,
+            kind: MarkerKind::Stance,
         })
 }

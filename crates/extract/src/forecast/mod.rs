@@ -39,7 +39,7 @@ pub(crate) mod words;
 use clauses::{clause_start_after, condition, lead_in_end, trim_end};
 use confidence::confidence;
 use filters::{is_hedge, is_logistics, is_past_or_generic, is_reported, is_scheduled};
-use markers::markers;
+use markers::{markers, stance};
 use words::tokens;
 
 /// The confidence a speaker states for a forecast.
@@ -126,7 +126,11 @@ pub fn in_sentence(sentence: &str, published: Option<NaiveDate>) -> Option<Forec
     let w: Vec<&str> = words.iter().map(|t| t.word.as_str()).collect();
     let marker = markers(&words, &w).into_iter().find(|&m| {
         !is_logistics(&w, &m) && !is_reported(&w, &m) && !is_hedge(&w, &m) && !is_scheduled(&w, &m)
-    })?;
+    });
+    let marker = match marker {
+        Some(m) => m,
+        None => stance(&w).filter(|_| points_ahead(sentence, published))?,
+    };
     if is_past_or_generic(&w, marker.at) {
         return None;
     }
@@ -174,6 +178,29 @@ fn horizon_in(
         end: h.end + part.start,
         due: h.due.filter(|_| published.is_some()),
     })
+}
+
+/// Whether the sentence's horizon looks ahead ("before July", "by the end of the month",
+/// "to Christmas"), which lets a stance carry a present-tense claim.
+fn points_ahead(sentence: &str, published: Option<NaiveDate>) -> bool {
+    let Some(h) = horizon_in(sentence, 0..sentence.len(), published) else {
+        return false;
+    };
+    let phrase = sentence[h.start..h.end].to_lowercase();
+    let before = sentence[..h.start].to_lowercase();
+    let lead = before.split_whitespace().next_back().unwrap_or("");
+    let ahead = [
+        "by ",
+        "before ",
+        "within ",
+        "until ",
+        "till ",
+        "next ",
+        "in the next",
+        "to ",
+    ];
+    ahead.iter().any(|a| phrase.starts_with(a))
+        || matches!(lead, "by" | "before" | "within" | "until" | "till" | "to")
 }
 
 fn shift(f: &mut Forecast, by: usize) {
@@ -338,5 +365,38 @@ mod tests {
         ] {
             assert!(one(s).is_some(), "{s}");
         }
+    }
+
+    #[test]
+    fn past_guesses_and_either_way_modals_are_not_forecasts() {
+        for s in [
+            "Brussels will have noticed the polls, surely.",
+            "He was always going to get his summit.",
+            "The minister replied that Poland will not pay.",
+            "She might, she might not.",
+            "The envoy may or may not stay on.",
+            "That takes will power.",
+            "I think the talks went badly last week.",
+        ] {
+            assert_eq!(one(s), None, "{s}");
+        }
+        // With a date ahead, the future perfect is a forecast.
+        assert!(one("By the summer they will have spent the whole fund.").is_some());
+    }
+
+    #[test]
+    fn a_stance_carries_a_present_tense_claim_with_a_horizon_ahead() {
+        let f = one("I don't think Ottawa gets a deal before July.").unwrap();
+        assert_eq!(f.confidence, Likelihood::Medium);
+        assert_eq!(f.due, Some(day("2026-07-01")));
+        let f = one("No doubt about it, the bill passes by the end of the month.").unwrap();
+        assert_eq!(f.confidence, Likelihood::High);
+        assert_eq!(f.due, Some(day("2026-02-28")));
+        assert_eq!(
+            one("There's a good chance Paris gets a downgrade before the end of the year.")
+                .map(|f| f.confidence),
+            Some(Likelihood::Low)
+        );
+        assert_eq!(one("I think he gets it."), None);
     }
 }
