@@ -61,6 +61,11 @@ pub fn find(sentence: &str, published: NaiveDate) -> Option<Horizon> {
         .map(|&(a, b)| sentence[a..b].to_lowercase())
         .collect();
     let w: Vec<&str> = lower.iter().map(String::as_str).collect();
+    // Every horizon in the table names a unit of time or an event: a sentence without one has
+    // none, and most sentences have none.
+    if !w.iter().any(|x| is_time_word(x)) {
+        return None;
+    }
     for i in 0..w.len() {
         // "back in August", "since the summer", "earlier this year": the past.
         let past = match w[i] {
@@ -79,6 +84,50 @@ pub fn find(sentence: &str, published: NaiveDate) -> Option<Horizon> {
         }
     }
     None
+}
+
+/// Words of which every horizon has at least one (a four-digit year counts).
+fn is_time_word(word: &str) -> bool {
+    MONTHS.contains(&word)
+        || WEEKDAY_NAMES.contains(&word)
+        || word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            word,
+            "tomorrow"
+                | "day"
+                | "days"
+                | "week"
+                | "weeks"
+                | "weekend"
+                | "weekend's"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "year's"
+                | "decade"
+                | "soon"
+                | "shortly"
+                | "imminently"
+                | "now"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "fall"
+                | "winter"
+                | "christmas"
+                | "thanksgiving"
+                | "midterms"
+                | "midterm"
+                | "eventually"
+                | "later"
+                | "point"
+                | "run"
+                | "term"
+                | "election"
+                | "office"
+                | "power"
+        )
 }
 
 /// Byte spans of the words (letters, digits and inner apostrophes or hyphens split off).
@@ -441,6 +490,11 @@ fn match_at(w: &[&str], i: usize, d: NaiveDate) -> Option<(usize, Option<NaiveDa
         ("winter", (12, 21), (2, 28)),
     ];
     for (name, (sm, sd), (em, ed)) in SEASONS {
+        // Every pattern below ends in the season's name within seven words: test for it
+        // before building them.
+        if !w[i..].iter().take(7).any(|x| *x == name) {
+            continue;
+        }
         if let Some(n) = reads(w, i, &format!("by|before the {name}"))
             .or_else(|| reads(w, i, &format!("by|before {name}")))
         {

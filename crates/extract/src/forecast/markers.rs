@@ -315,3 +315,28 @@ pub(super) fn stance(w: &[&str]) -> Option<Marker> {
             kind: MarkerKind::Stance,
         })
 }
+
+/// Every word that can start a marker or a stance (with "won't", "gonna" and "'ll", which
+/// [`super::words::tokens`] opens into them). A sentence with none of them makes no forecast,
+/// so the finder can pass it over before tokenising it: most sentences have none.
+#[rustfmt::skip]
+const TRIGGERS: &[&str] = &[
+    "will", "won't", "wont", "shall", "surprised", "going", "gonna", "bound", "certain", "sure",
+    "likely", "unlikely", "about", "poised", "set", "expected", "prediction", "bet", "guess",
+    "money", "forecast", "expect", "predict", "guarantee", "anticipate", "expecting",
+    "predicting", "wager", "might", "may", "could", "way", "think", "suspect", "reckon",
+    "doubt", "chance", "believe",
+];
+
+/// Whether a sentence has a word that could make it a forecast (a cheap test, no allocation).
+pub(super) fn may_hold_marker(sentence: &str) -> bool {
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|word| {
+            let w = word.trim_matches(['\'', '’']);
+            w.ends_with("'ll")
+                || w.ends_with("’ll")
+                || w.eq_ignore_ascii_case("won’t")
+                || TRIGGERS.iter().any(|t| t.eq_ignore_ascii_case(w))
+        })
+}

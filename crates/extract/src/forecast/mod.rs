@@ -39,7 +39,7 @@ pub(crate) mod words;
 use clauses::{clause_start_after, condition, lead_in_end, trim_end};
 use confidence::confidence;
 use filters::{is_hedge, is_logistics, is_past_or_generic, is_reported, is_scheduled};
-use markers::{markers, stance};
+use markers::{markers, may_hold_marker, stance};
 use words::tokens;
 
 /// The confidence a speaker states for a forecast.
@@ -119,7 +119,10 @@ pub fn find(text: &str, published: Option<NaiveDate>) -> Vec<Forecast> {
 
 /// The forecast a sentence makes, if it makes one; ranges relative to the sentence.
 pub fn in_sentence(sentence: &str, published: Option<NaiveDate>) -> Option<Forecast> {
-    if is_question(sentence) || earshot_text::boilerplate::is_boilerplate(sentence) {
+    if !may_hold_marker(sentence)
+        || is_question(sentence)
+        || earshot_text::boilerplate::is_boilerplate(sentence)
+    {
         return None;
     }
     let words = tokens(sentence);
@@ -152,8 +155,15 @@ pub fn in_sentence(sentence: &str, published: Option<NaiveDate>) -> Option<Forec
     };
     // The horizon of the claim first: in "if they're still there in January, he won't be in
     // office by the spring", the claim's "by the spring" is when it is due.
-    let horizon = horizon_in(sentence, claim.clone(), published)
-        .or_else(|| horizon_in(sentence, 0..sentence.len(), published));
+    // One pass over the sentence first: most forecasts state no horizon at all, and one that
+    // falls inside the claim is the claim's.
+    let horizon = horizon_in(sentence, 0..sentence.len(), published).and_then(|h| {
+        if claim.start <= h.start && h.end <= claim.end {
+            Some(h)
+        } else {
+            horizon_in(sentence, claim.clone(), published).or(Some(h))
+        }
+    });
     Some(Forecast {
         sentence: 0..sentence.len(),
         claim,
