@@ -131,62 +131,68 @@ fn filters_by_speaker_show_entity_and_due_date() {
         today: "2026-03-01".into(),
         ..Default::default()
     };
-    assert_eq!(
-        count(PredictionFilter {
-            speaker: Some("dana".into()),
-            ..base()
-        }),
-        1
-    );
-    assert_eq!(
-        count(PredictionFilter {
-            speaker: Some("MARCUS".into()),
-            ..base()
-        }),
-        0
-    );
-    assert_eq!(
-        count(PredictionFilter {
-            show: Some("night desk".into()),
-            ..base()
-        }),
-        1
-    );
-    assert_eq!(
-        count(PredictionFilter {
-            show: Some("Other".into()),
-            ..base()
-        }),
-        0
-    );
-    assert_eq!(
-        count(PredictionFilter {
-            entity: Some(entity),
-            ..base()
-        }),
-        1
-    );
-    assert_eq!(
-        count(PredictionFilter {
-            entity: Some(entity + 100),
-            ..base()
-        }),
-        0
-    );
-    assert_eq!(
-        count(PredictionFilter {
-            due_before: Some("2026-06-02".into()),
-            ..base()
-        }),
-        1
-    );
-    assert_eq!(
-        count(PredictionFilter {
-            due_before: Some("2026-06-01".into()),
-            ..base()
-        }),
-        0
-    );
+    let cases: [(PredictionFilter, usize); 8] = [
+        (
+            PredictionFilter {
+                speaker: Some("dana".into()),
+                ..base()
+            },
+            1,
+        ),
+        (
+            PredictionFilter {
+                speaker: Some("MARCUS".into()),
+                ..base()
+            },
+            0,
+        ),
+        (
+            PredictionFilter {
+                show: Some("night desk".into()),
+                ..base()
+            },
+            1,
+        ),
+        (
+            PredictionFilter {
+                show: Some("Other".into()),
+                ..base()
+            },
+            0,
+        ),
+        (
+            PredictionFilter {
+                entity: Some(entity),
+                ..base()
+            },
+            1,
+        ),
+        (
+            PredictionFilter {
+                entity: Some(entity + 100),
+                ..base()
+            },
+            0,
+        ),
+        (
+            PredictionFilter {
+                due_before: Some("2026-06-02".into()),
+                ..base()
+            },
+            1,
+        ),
+        (
+            PredictionFilter {
+                due_before: Some("2026-06-01".into()),
+                ..base()
+            },
+            0,
+        ),
+    ];
+    for (filter, expected) in cases {
+        let described = format!("{filter:?}");
+        assert_eq!(count(filter), expected, "{described}");
+    }
 }
 
 #[test]
