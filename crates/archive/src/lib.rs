@@ -12,6 +12,7 @@ mod entities;
 mod error;
 pub mod forecasts;
 mod ingest;
+pub mod json;
 pub mod ledger;
 mod lock;
 mod recover;

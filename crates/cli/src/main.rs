@@ -49,6 +49,8 @@ enum Command {
     Export(commands::export::Args),
     /// Rebuild the search index from the catalog.
     Reindex(commands::reindex::Args),
+    /// Serve the archive's pages and JSON API (ingesting first with --ingest).
+    Serve(commands::serve::Args),
     /// Write a deterministic corpus of realistic transcripts (for benchmarks and tests).
     Synth(commands::synth::Args),
 }
@@ -70,6 +72,7 @@ fn main() -> ExitCode {
         Command::Remove(args) => commands::remove::run(args, &data),
         Command::Export(args) => commands::export::run(args, &data),
         Command::Reindex(args) => commands::reindex::run(args, &data),
+        Command::Serve(args) => commands::serve::run(args, &data),
         Command::Synth(args) => commands::synth::run(args),
     };
     match result {

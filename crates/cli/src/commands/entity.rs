@@ -9,7 +9,6 @@ use clap::Subcommand;
 use earshot_archive::{Access, Archive, EntityDetail};
 use earshot_extract::Kind;
 use earshot_model::format_clock;
-use earshot_store::EntityRecord;
 
 /// Arguments of `earshot entity`.
 #[derive(clap::Args)]
@@ -85,7 +84,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             let archive = Archive::open(data, Access::Read)?;
             let detail = archive.entity_detail(&name, mentions)?;
             if json {
-                println!("{}", detail_json(&detail));
+                println!("{}", earshot_archive::json::entity_detail(&detail));
             } else {
                 print_detail(&detail)?;
             }
@@ -139,53 +138,6 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         record.name, record.kind, record.mentions, record.episodes
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn record_json(e: &EntityRecord) -> serde_json::Value {
-    serde_json::json!({
-        "name": e.name, "kind": e.kind, "wikidata": e.wikidata, "mentions": e.mentions,
-        "episodes": e.episodes, "first_seen": e.first, "last_seen": e.last,
-    })
-}
-
-fn detail_json(d: &EntityDetail) -> serde_json::Value {
-    let mut v = record_json(&d.entity);
-    v["links"] = d
-        .links
-        .iter()
-        .map(|(r, t)| serde_json::json!({"relation": r, "target": t}))
-        .collect();
-    v["surfaces"] = d
-        .surfaces
-        .iter()
-        .map(|(s, n)| serde_json::json!({"surface": s, "count": n}))
-        .collect();
-    v["months"] = d
-        .months
-        .iter()
-        .map(|(m, n)| serde_json::json!({"month": m, "mentions": n}))
-        .collect();
-    v["companions"] = d
-        .companions
-        .iter()
-        .map(|(e, n)| {
-            let mut c = record_json(e);
-            c["shared_episodes"] = (*n).into();
-            c
-        })
-        .collect();
-    v["passages"] = d
-        .mentions
-        .iter()
-        .map(|m| {
-            serde_json::json!({
-                "episode": m.episode, "show": m.show, "title": m.title, "published": m.published,
-                "segment": m.segment, "start": m.start, "end": m.end, "start_ms": m.start_ms,
-                "surface": m.surface, "confidence": m.confidence, "text": m.text,
-            })
-        })
-        .collect();
-    v
 }
 
 fn print_detail(d: &EntityDetail) -> anyhow::Result<()> {

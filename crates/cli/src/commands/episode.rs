@@ -27,13 +27,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let sources = archive.catalog().sources(args.id)?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        let row = serde_json::json!({
-            "episode": ep.id, "show": ep.show, "title": ep.title, "published": ep.published,
-            "duration_s": ep.duration_s, "language": ep.language, "audio_url": ep.audio_url,
-            "words": ep.words, "source": ep.primary_source,
-            "sources": sources.iter().map(|s| serde_json::json!({"path": s.path, "format": s.format, "warnings": s.warnings})).collect::<Vec<_>>(),
-            "segments": segments,
-        });
+        let row = earshot_archive::json::episode(&ep, &sources, &segments);
         writeln!(out, "{row}")?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -12,5 +12,6 @@ pub mod predictions;
 pub mod reindex;
 pub mod remove;
 pub mod search;
+pub mod serve;
 pub mod stats;
 pub mod synth;

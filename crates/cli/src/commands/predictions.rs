@@ -133,7 +133,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             let list = archive.predictions(filter(&args.list), args.list.entity.as_deref())?;
             if args.list.json {
                 for p in &list {
-                    writeln!(out, "{}", record_json(p))?;
+                    writeln!(out, "{}", earshot_archive::json::prediction(p))?;
                 }
             } else {
                 print_list(&mut out, &list)?;
@@ -172,7 +172,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             let archive = Archive::open(data, Access::Read)?;
             let p = archive.prediction(id)?;
             if json {
-                writeln!(out, "{}", record_json(&p))?;
+                writeln!(out, "{}", earshot_archive::json::prediction(&p))?;
             } else {
                 print_one(&mut out, &p)?;
             }
@@ -194,33 +194,6 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// A forecast as one JSON object: the `extract --json` prediction keys plus the ledger's.
-pub fn record_json(p: &PredictionRecord) -> serde_json::Value {
-    serde_json::json!({
-        "id": p.id,
-        "episode": p.episode,
-        "show": p.show,
-        "title": p.title,
-        "published": p.published,
-        "text": p.text,
-        "claim": p.claim,
-        "segment": p.segment,
-        "start_ms": p.start_ms,
-        "speaker": p.speaker,
-        "horizon": p.horizon,
-        "due": p.due,
-        "conditional": p.conditional,
-        "condition": p.condition,
-        "confidence": p.confidence,
-        "entities": p.entities.iter().map(|e| &e.1).collect::<Vec<_>>(),
-        "status": p.status.as_str(),
-        "outcome": p.outcome.map(Outcome::as_str),
-        "note": p.note,
-        "evidence": p.evidence,
-        "resolved_at": p.resolved_at,
-    })
 }
 
 /// Cuts text to `n` characters, with an ellipsis.

@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use earshot_archive::{Access, Archive, SearchRequest};
-use earshot_index::Hit;
 use earshot_model::{format_clock, NaiveDate};
 
 /// Arguments of `earshot search`.
@@ -58,7 +57,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         for group in archive.search_by_episode(&req)? {
             found += 1;
             if args.json {
-                let hits: Vec<_> = group.hits.iter().map(hit_json).collect();
+                let hits: Vec<_> = group.hits.iter().map(earshot_archive::json::hit).collect();
                 let first = &group.hits[0];
                 let row = serde_json::json!({
                     "episode": group.episode, "title": first.title, "show": first.show,
@@ -90,7 +89,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         for (i, hit) in archive.search(&req)?.iter().enumerate() {
             found += 1;
             if args.json {
-                writeln!(out, "{}", hit_json(hit))?;
+                writeln!(out, "{}", earshot_archive::json::hit(hit))?;
             } else {
                 writeln!(
                     out,
@@ -117,14 +116,6 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
 }
 
 /// The `search --json` contract.
-pub fn hit_json(hit: &Hit) -> serde_json::Value {
-    serde_json::json!({
-        "episode": hit.episode, "source": hit.source, "title": hit.title, "show": hit.show,
-        "published": hit.published, "start_ms": hit.start_ms, "speaker": hit.speaker,
-        "score": hit.score, "snippet": hit.snippet, "text": hit.text,
-    })
-}
-
 fn date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_else(|| "-".to_owned())
 }

@@ -1,0 +1,132 @@
+//! The JSON API: the CLI's data over HTTP, in the shapes of `earshot_archive::json`.
+//! Errors are `{"error": "..."}` with a 4xx or 5xx status.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::pages::{entities::EntityParams, predictions::LedgerParams, search::SearchParams};
+use crate::{auth, AppError, AppState};
+
+type ApiResult = Result<Json<Value>, AppError>;
+
+/// `GET /api/search?q=…&show=…&year=…&entity=…&speaker=…&limit=…`
+pub async fn search(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<SearchParams>,
+) -> ApiResult {
+    if p.q.trim().is_empty() && p.entity.trim().is_empty() {
+        return Err(AppError::BadRequest("give a query: ?q=…".into()));
+    }
+    let req = p.request(p.limit.unwrap_or(20).clamp(1, 200))?;
+    let hits = state.read(move |a| Ok(a.search(&req)?)).await?;
+    Ok(Json(json!({
+        "query": p.q,
+        "hits": hits.iter().map(earshot_archive::json::hit).collect::<Vec<_>>(),
+    })))
+}
+
+/// `GET /api/episodes/{id}`: metadata, sources and segments.
+pub async fn episode(State(state): State<Arc<AppState>>, Path(id): Path<i64>) -> ApiResult {
+    let v = state
+        .read(move |a| {
+            let ep = a
+                .catalog()
+                .episode(id)?
+                .ok_or_else(|| AppError::NotFound(format!("no episode {id}")))?;
+            let sources = a.catalog().sources(id)?;
+            let segments = a.catalog().segments(id)?;
+            Ok(earshot_archive::json::episode(&ep, &sources, &segments))
+        })
+        .await?;
+    Ok(Json(v))
+}
+
+/// `GET /api/entities?kind=…&show=…&limit=…`
+pub async fn entities(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<EntityParams>,
+) -> ApiResult {
+    let filter = p.filter();
+    let list = state.read(move |a| Ok(a.entities(&filter)?)).await?;
+    Ok(Json(json!({
+        "entities": list.iter().map(earshot_archive::json::entity).collect::<Vec<_>>(),
+    })))
+}
+
+/// `GET /api/entities/{id}`: spellings, months, companions and passages.
+pub async fn entity(State(state): State<Arc<AppState>>, Path(id): Path<i64>) -> ApiResult {
+    let d = crate::pages::entities::load(&state, id, 50).await?;
+    Ok(Json(earshot_archive::json::entity_detail(&d)))
+}
+
+/// `GET /api/predictions?status=…&speaker=…&show=…&entity=…&due_before=…&limit=…`
+pub async fn predictions(
+    State(state): State<Arc<AppState>>,
+    Query(p): Query<LedgerParams>,
+) -> ApiResult {
+    let (mut filter, entity) = p.filter()?;
+    filter.limit = Some(p.limit.unwrap_or(100).clamp(1, 10_000));
+    let list = state
+        .read(move |a| Ok(a.predictions(filter, entity.as_deref())?))
+        .await?;
+    Ok(Json(json!({
+        "predictions": list.iter().map(earshot_archive::json::prediction).collect::<Vec<_>>(),
+    })))
+}
+
+/// `GET /api/predictions/{id}`
+pub async fn prediction(State(state): State<Arc<AppState>>, Path(id): Path<i64>) -> ApiResult {
+    let p = state
+        .read(move |a| Ok(a.prediction(id)?))
+        .await
+        .map_err(not_found)?;
+    Ok(Json(earshot_archive::json::prediction(&p)))
+}
+
+/// The body of `POST /api/predictions/{id}/resolve`.
+#[derive(Debug, Deserialize)]
+pub struct ResolveBody {
+    pub outcome: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub evidence: String,
+}
+
+/// `POST /api/predictions/{id}/resolve` with `Authorization: Bearer TOKEN`.
+pub async fn resolve(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    body: Result<Json<ResolveBody>, axum::extract::rejection::JsonRejection>,
+) -> ApiResult {
+    auth::require_bearer(&state, &headers)?;
+    let Json(body) = body.map_err(|e| match e.status() {
+        axum::http::StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        _ => AppError::BadRequest(e.body_text()),
+    })?;
+    let r = crate::pages::predictions::resolution(&body.outcome, &body.note, &body.evidence)?;
+    let p = state
+        .write(move |a| Ok(a.resolve_prediction(id, &r)?))
+        .await
+        .map_err(not_found)?;
+    Ok(Json(earshot_archive::json::prediction(&p)))
+}
+
+/// The archive names an unknown forecast in a plain error: here it is a 404.
+fn not_found(e: AppError) -> AppError {
+    match e {
+        AppError::BadRequest(m) if m.starts_with("no forecast has id") => AppError::NotFound(m),
+        other => other,
+    }
+}
+
+/// `GET /api/openapi.json`: the API described for clients.
+pub async fn openapi() -> Json<Value> {
+    Json(crate::openapi::document())
+}

@@ -1,0 +1,171 @@
+//! `/entities` (filterable by kind and show) and `/entities/{id}`: spellings with counts,
+//! mentions over time (an SVG chart drawn here), co-mentioned entities and passages.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use earshot_archive::EntityDetail;
+use earshot_store::{EntityFilter, EntityRecord};
+use serde::Deserialize;
+
+use super::{date, moment, render, Nav, PageError};
+use crate::views::{clock, excerpt};
+use crate::{svg, AppError, AppState};
+
+const KINDS: [&str; 5] = ["", "person", "org", "place", "group"];
+
+#[derive(Debug, Default, Deserialize)]
+pub struct EntityParams {
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub show: String,
+    pub limit: Option<usize>,
+}
+
+impl EntityParams {
+    pub fn filter(&self) -> EntityFilter {
+        EntityFilter {
+            kind: Some(self.kind.trim().to_string()).filter(|k| !k.is_empty()),
+            show: Some(self.show.trim().to_string()).filter(|s| !s.is_empty()),
+            since: None,
+            limit: self.limit.unwrap_or(200).min(5_000),
+        }
+    }
+}
+
+pub struct Row {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub mentions: u64,
+    pub episodes: u64,
+    pub first: String,
+    pub last: String,
+}
+
+#[derive(Template)]
+#[template(path = "entities.html")]
+struct EntitiesPage {
+    nav: Nav,
+    kinds: Vec<(&'static str, bool)>,
+    show: String,
+    rows: Vec<Row>,
+}
+
+pub async fn entities(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(params): Query<EntityParams>,
+) -> Result<Response, PageError> {
+    let filter = params.filter();
+    let rows = state
+        .read(move |a| Ok(a.entities(&filter)?))
+        .await
+        .map_err(|e| PageError(e, Nav::new(&state, &headers, "")))?;
+    Ok(render(&EntitiesPage {
+        nav: Nav::new(&state, &headers, ""),
+        kinds: KINDS.iter().map(|k| (*k, *k == params.kind)).collect(),
+        show: params.show.clone(),
+        rows: rows.into_iter().map(row).collect(),
+    }))
+}
+
+fn row(e: EntityRecord) -> Row {
+    Row {
+        id: e.id,
+        name: e.name,
+        kind: e.kind,
+        mentions: e.mentions,
+        episodes: e.episodes,
+        first: date(e.first.as_deref()),
+        last: date(e.last.as_deref()),
+    }
+}
+
+pub struct Passage {
+    pub href: String,
+    pub title: String,
+    pub show: String,
+    pub date: String,
+    pub clock: String,
+    /// HTML: the passage around the mention, escaped, the mention in `<b>`.
+    pub context: String,
+}
+
+#[derive(Template)]
+#[template(path = "entity.html")]
+struct EntityPage {
+    nav: Nav,
+    name: String,
+    kind: String,
+    mentions: u64,
+    episodes: u64,
+    wikidata: Option<String>,
+    surfaces: Vec<(String, u64)>,
+    chart: String,
+    companions: Vec<(i64, String, u64)>,
+    passages: Vec<Passage>,
+}
+
+/// Reads an entity's detail by id; 404 if there is none.
+pub async fn load(
+    state: &Arc<AppState>,
+    id: i64,
+    mentions: usize,
+) -> Result<EntityDetail, AppError> {
+    state
+        .read(move |a| {
+            let e = a
+                .catalog()
+                .entity(id)?
+                .ok_or_else(|| AppError::NotFound(format!("no entity {id}")))?;
+            Ok(a.entity_detail(&e.name, mentions)?)
+        })
+        .await
+}
+
+pub async fn entity(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let d = load(&state, id, 50)
+        .await
+        .map_err(|e| PageError(e, Nav::new(&state, &headers, "")))?;
+    let months: Vec<(String, u64)> = d
+        .months
+        .iter()
+        .map(|(m, n)| (m.clone().unwrap_or_else(|| "undated".into()), *n))
+        .collect();
+    Ok(render(&EntityPage {
+        nav: Nav::new(&state, &headers, ""),
+        chart: svg::bars(&months, "mentions per month"),
+        name: d.entity.name,
+        kind: d.entity.kind,
+        mentions: d.entity.mentions,
+        episodes: d.entity.episodes,
+        wikidata: d.entity.wikidata,
+        surfaces: d.surfaces,
+        companions: d
+            .companions
+            .into_iter()
+            .map(|(e, n)| (e.id, e.name, n))
+            .collect(),
+        passages: d
+            .mentions
+            .into_iter()
+            .map(|m| Passage {
+                href: moment(m.episode, m.start_ms),
+                title: m.title.unwrap_or_else(|| "(untitled)".into()),
+                show: m.show,
+                date: date(m.published.as_deref()),
+                clock: m.start_ms.map(clock).unwrap_or_default(),
+                context: excerpt(&m.text, m.start as usize, m.end as usize, 160),
+            })
+            .collect(),
+    }))
+}

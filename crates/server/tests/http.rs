@@ -1,0 +1,409 @@
+//! The server end to end, in process: pages, API, writes and their guards, and untrusted
+//! text escaped everywhere. Each test builds its own archive from transcripts written here.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use earshot_archive::{Access, Archive, IngestOptions};
+use earshot_server::{app, AppState, Config};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+const TOKEN: &str = "test-token-0123";
+
+/// A show in the speaker-and-stamp layout, with forecasts and names.
+const NIGHT_DESK: &str = "Title: Night Desk on the Black Sea
+Show: Night Desk
+Date: 2026-03-02
+
+Maria Lind (00:00):
+Welcome back to Night Desk. Tonight, Odesa and the grain corridor.
+
+Tom Okafor (01:30):
+I think Putin will accept the maritime truce within the next few weeks.
+NATO met in Brussels on Monday to talk about the Baltic air policing mission.
+
+Maria Lind (02:10):
+Use the code DESK for ten percent off, link in the description.
+";
+
+/// Everything a hostile transcript could carry: markup in the title, the show, the text, and
+/// in the file's name.
+const HOSTILE: &str = "Title: <script>alert('title')</script>\"><img src=x onerror=alert(1)>
+Show: <b onmouseover=alert(2)>Evil</b>
+Date: 2026-03-05
+
+Maria Lind (00:00):
+<script>alert('text')</script> and \"><img src=x onerror=alert(3)> and javascript:alert(4) and Putin will resign by the summer <iframe src=x>.
+";
+
+const HOSTILE_FILE: &str = "<svg onload=alert(5)>.txt";
+
+fn archive(dir: &Path) {
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("night-desk.txt"), NIGHT_DESK).unwrap();
+    std::fs::write(input.join(HOSTILE_FILE), HOSTILE).unwrap();
+    let mut a = Archive::open(&dir.join("data"), Access::Write).unwrap();
+    let report = a
+        .ingest(&[input], &IngestOptions::default(), &mut |_| {})
+        .unwrap();
+    assert_eq!(report.added, 2, "{:?}", report.rejected);
+}
+
+fn server(dir: &Path, token: Option<&str>) -> axum::Router {
+    let state = AppState::open(Config {
+        data: dir.join("data"),
+        token: token.map(str::to_string),
+    })
+    .unwrap();
+    app(Arc::new(state))
+}
+
+async fn send(
+    app: &axum::Router,
+    req: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
+    let (s, _, b) = send(app, Request::get(uri).body(Body::empty()).unwrap()).await;
+    (s, b)
+}
+
+fn json(body: &str) -> serde_json::Value {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{e}: {body}"))
+}
+
+/// The id of the Night Desk episode and of its first forecast.
+async fn ids(app: &axum::Router) -> (i64, i64) {
+    let (_, body) = get(app, "/api/search?q=maritime+truce").await;
+    let episode = json(&body)["hits"][0]["episode"].as_i64().unwrap();
+    let (_, body) = get(app, "/api/predictions?show=night+desk").await;
+    let forecast = json(&body)["predictions"][0]["id"].as_i64().unwrap();
+    (episode, forecast)
+}
+
+#[tokio::test]
+async fn pages_show_the_archive_and_link_to_moments() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), None);
+    let (episode, forecast) = ids(&app).await;
+
+    let (s, home) = get(&app, "/").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(home.contains("Night Desk on the Black Sea"));
+    assert!(home.contains("read-only"));
+
+    let (s, page) = get(&app, "/search?q=maritime+truce").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(
+        page.contains(&format!("/episodes/{episode}#t=90")),
+        "{page}"
+    );
+    assert!(page.contains("<b>maritime</b>"), "{page}");
+
+    let (s, page) = get(&app, &format!("/episodes/{episode}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("data-t=\"90\""));
+    assert!(
+        page.contains(&format!("id=\"f{forecast}\"")),
+        "forecast marked"
+    );
+    assert!(
+        page.contains("class=\"mention\" href=\"/entities/"),
+        "mentions linked"
+    );
+    assert!(page.contains("seg boilerplate"), "sign-off dimmed");
+
+    let (s, page) = get(&app, "/entities").await;
+    assert_eq!(s, StatusCode::OK);
+    let (_, list) = get(&app, "/api/entities").await;
+    let putin = json(&list)["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Vladimir Putin")
+        .map(|e| e["id"].as_i64().unwrap())
+        .expect("Putin is an entity");
+    assert!(page.contains(&format!("/entities/{putin}")));
+    let (s, page) = get(&app, &format!("/entities/{putin}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("<svg class=\"chart\""));
+    assert!(page.contains("2026-03"));
+
+    let (s, page) = get(&app, "/predictions").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("maritime truce"));
+    assert!(page.contains("Calibration"));
+    assert!(
+        !page.contains("<form class=\"resolve\""),
+        "no forms on a read-only server"
+    );
+}
+
+#[tokio::test]
+async fn the_api_returns_the_clis_shapes() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), None);
+    let (episode, forecast) = ids(&app).await;
+
+    let (s, body) = get(&app, &format!("/api/episodes/{episode}")).await;
+    assert_eq!(s, StatusCode::OK);
+    let v = json(&body);
+    assert_eq!(v["show"], "Night Desk");
+    assert_eq!(v["segments"][1]["speaker"], "Tom Okafor");
+
+    let (_, body) = get(&app, &format!("/api/predictions/{forecast}")).await;
+    let p = json(&body);
+    assert_eq!(p["due"], "2026-03-30");
+    assert!(p["outcome"].is_null());
+
+    let (s, body) = get(&app, "/api/openapi.json").await;
+    assert_eq!(s, StatusCode::OK);
+    let doc = json(&body);
+    for path in [
+        "/api/search",
+        "/api/episodes/{id}",
+        "/api/predictions/{id}/resolve",
+    ] {
+        assert!(doc["paths"][path].is_object(), "{path}");
+    }
+
+    for (uri, status) in [
+        ("/api/episodes/999999", StatusCode::NOT_FOUND),
+        ("/api/predictions/999999", StatusCode::NOT_FOUND),
+        ("/api/episodes/abc", StatusCode::BAD_REQUEST),
+        ("/api/search", StatusCode::BAD_REQUEST),
+        ("/api/search?q=putin&year=12ab", StatusCode::BAD_REQUEST),
+        ("/api/predictions?status=maybe", StatusCode::BAD_REQUEST),
+        ("/api/predictions?due_before=soon", StatusCode::BAD_REQUEST),
+    ] {
+        let (s, body) = get(&app, uri).await;
+        assert_eq!(s, status, "{uri}: {body}");
+        if uri != "/api/episodes/abc" {
+            assert!(json(&body)["error"].is_string(), "{uri}: {body}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn untrusted_text_is_escaped_in_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let (_, body) = get(&app, "/api/search?q=resign").await;
+    let hostile = json(&body)["hits"][0]["episode"].as_i64().unwrap();
+    let mut pages = vec![
+        "/".to_string(),
+        "/search?q=resign".into(),
+        "/search?q=%3Cscript%3Ealert(9)%3C/script%3E".into(),
+        "/search?q=x&show=%22%3E%3Cimg%20src=x%20onerror=alert(9)%3E".into(),
+        format!("/episodes/{hostile}"),
+        "/entities".into(),
+        "/predictions".into(),
+        "/predictions?speaker=%3Cscript%3E".into(),
+        "/login".into(),
+        "/no/such/%3Cscript%3Ealert(9)%3C/script%3E".into(),
+    ];
+    let (_, list) = get(&app, "/api/entities").await;
+    for e in json(&list)["entities"].as_array().unwrap() {
+        pages.push(format!("/entities/{}", e["id"]));
+    }
+    for uri in &pages {
+        let (_, page) = get(&app, uri).await;
+        for raw in [
+            "<script>alert",
+            "<img src=x",
+            "<iframe",
+            "<svg onload",
+            "<b onmouseover",
+        ] {
+            assert!(!page.contains(raw), "{uri} has {raw} unescaped:\n{page}");
+        }
+        assert!(!page.contains("href=\"javascript:"), "{uri}");
+    }
+    let (_, page) = get(&app, &format!("/episodes/{hostile}")).await;
+    // Shown, as text: nothing the user gave is dropped.
+    assert!(page.contains("alert(&#39;title&#39;)"), "{page}");
+    assert!(
+        page.contains("svg onload=alert(5)"),
+        "the file name, escaped"
+    );
+}
+
+#[tokio::test]
+async fn every_response_carries_security_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), None);
+    for uri in ["/", "/api/entities", "/nope", "/static/earshot.css"] {
+        let (_, h, _) = send(&app, Request::get(uri).body(Body::empty()).unwrap()).await;
+        let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{uri}"
+        );
+        assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    }
+    for uri in [
+        "/static/../Cargo.toml",
+        "/static/%2e%2e/%2e%2e/Cargo.toml",
+        "/static/earshot.css/../../../etc/passwd",
+        "/episodes/..%2F..%2Fetc%2Fpasswd",
+    ] {
+        let (s, body) = get(&app, uri).await;
+        assert!(s.is_client_error(), "{uri}: {s}");
+        assert!(
+            !body.contains("[workspace]") && !body.contains("root:"),
+            "{uri}"
+        );
+    }
+}
+
+fn resolve_json(id: i64, auth: Option<&str>, body: &str) -> Request<Body> {
+    let mut r = Request::post(format!("/api/predictions/{id}/resolve"))
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(a) = auth {
+        r = r.header(header::AUTHORIZATION, a);
+    }
+    r.body(Body::from(body.to_string())).unwrap()
+}
+
+#[tokio::test]
+async fn api_writes_need_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let read_only = server(dir.path(), None);
+    let (_, forecast) = ids(&read_only).await;
+    let body = r#"{"outcome": "correct", "note": "it held"}"#;
+    let (s, _, _) = send(
+        &read_only,
+        resolve_json(forecast, Some(&format!("Bearer {TOKEN}")), body),
+    )
+    .await;
+    assert_eq!(
+        s,
+        StatusCode::FORBIDDEN,
+        "a read-only server refuses everyone"
+    );
+
+    let app = server(dir.path(), Some(TOKEN));
+    let (s, _, _) = send(&app, resolve_json(forecast, None, body)).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, _) = send(
+        &app,
+        resolve_json(forecast, Some("Bearer wrong-token-000"), body),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let bearer = format!("Bearer {TOKEN}");
+    let (s, _, b) = send(
+        &app,
+        resolve_json(forecast, Some(&bearer), r#"{"outcome": "maybe"}"#),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{b}");
+    let evil = r#"{"outcome": "correct", "evidence": "javascript:alert(1)"}"#;
+    let (s, _, _) = send(&app, resolve_json(forecast, Some(&bearer), evil)).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, _, _) = send(&app, resolve_json(forecast, Some(&bearer), "{not json")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, _, _) = send(&app, resolve_json(999_999, Some(&bearer), body)).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+
+    let (s, _, b) = send(&app, resolve_json(forecast, Some(&bearer), body)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(json(&b)["outcome"], "correct");
+    let (_, b) = get(&read_only, &format!("/api/predictions/{forecast}")).await;
+    assert_eq!(json(&b)["note"], "it held", "the write is in the archive");
+
+    let huge = format!(
+        r#"{{"outcome": "correct", "note": "{}"}}"#,
+        "x".repeat(2 << 20)
+    );
+    let (s, _, _) = send(&app, resolve_json(forecast, Some(&bearer), &huge)).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+fn form(uri: &str, cookie: Option<&str>, body: &str) -> Request<Body> {
+    let mut r =
+        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(c) = cookie {
+        r = r.header(header::COOKIE, c);
+    }
+    r.body(Body::from(body.to_string())).unwrap()
+}
+
+#[tokio::test]
+async fn forms_need_a_session_and_its_csrf_token() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let (_, forecast) = ids(&app).await;
+    let uri = format!("/predictions/{forecast}/resolve");
+
+    let (s, _, _) = send(&app, form(&uri, None, "csrf=x&outcome=correct")).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "no session");
+
+    let (s, _, _) = send(&app, form("/login", None, "token=wrong-token-000")).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, h, _) = send(&app, form("/login", None, &format!("token={TOKEN}"))).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let set = h[header::SET_COOKIE].to_str().unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+        "{set}"
+    );
+    let cookie = set.split(';').next().unwrap().to_string();
+
+    let page = send(
+        &app,
+        Request::get("/predictions")
+            .header(header::COOKIE, &cookie)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+    .2;
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a logged-in page carries the CSRF token")
+        .to_string();
+
+    let (s, _, _) = send(
+        &app,
+        form(&uri, Some(&cookie), "csrf=forged&outcome=correct"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "a forged CSRF token");
+    let body = format!("csrf={csrf}&outcome=partly&note=half+of+it&evidence=");
+    let (s, h, _) = send(&app, form(&uri, Some(&cookie), &body)).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(h[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .ends_with(&format!("#p{forecast}")));
+    let (_, b) = get(&app, &format!("/api/predictions/{forecast}")).await;
+    assert_eq!(json(&b)["outcome"], "partly");
+
+    let (s, _, _) = send(
+        &app,
+        form("/logout", Some(&cookie), &format!("csrf={csrf}")),
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (s, _, _) = send(&app, form(&uri, Some(&cookie), &body)).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "the session is over");
+}
