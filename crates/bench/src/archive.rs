@@ -3,9 +3,9 @@
 //! the same passages, and by ripgrep over the raw files. The figures are also written to
 //! `DIR/results.json`, each query's to `DIR/query-times.tsv`. See `docs/benchmarks.md`.
 
-mod child;
+pub mod child;
 mod fts;
-mod queries;
+pub mod queries;
 mod report;
 mod timing;
 
@@ -147,7 +147,7 @@ fn request(q: &Query) -> SearchRequest {
 
 /// `DIR/corpus-<seed>-<N>/`, written as `earshot synth` writes it unless a marker says an
 /// earlier run finished it.
-fn corpus(dir: &Path, seed: u64, episodes: u64) -> anyhow::Result<Corpus> {
+pub fn corpus(dir: &Path, seed: u64, episodes: u64) -> anyhow::Result<Corpus> {
     let corpus = dir.join(format!("corpus-{seed}-{episodes}"));
     let marker = corpus.join(".complete");
     if let Some(written) = read_marker(&marker) {
@@ -190,7 +190,7 @@ fn read_marker(path: &Path) -> Option<Written> {
 }
 
 /// A fresh archive in `archive`: `earshot ingest CORPUS --data ARCHIVE --quiet --json`.
-fn ingest(earshot: &Path, corpus: &Path, archive: &Path) -> anyhow::Result<Ingest> {
+pub fn ingest(earshot: &Path, corpus: &Path, archive: &Path) -> anyhow::Result<Ingest> {
     if archive.exists() {
         std::fs::remove_dir_all(archive)
             .with_context(|| format!("cannot remove {}", archive.display()))?;

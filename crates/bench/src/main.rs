@@ -7,6 +7,7 @@ mod entities;
 mod forecasts;
 mod parse;
 mod report;
+mod serve;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -33,6 +34,8 @@ enum Command {
     Entities(EntitiesArgs),
     /// Entity extraction speed on synthetic episodes, one thread.
     Extract(ExtractArgs),
+    /// The server under load: wrk sends the archive bench's query mix to `earshot serve`.
+    Serve(ServeArgs),
     /// Forecast finding scored on the annotated set (`eval/predictions`), beside a naive
     /// baseline.
     Forecasts(ForecastsArgs),
@@ -135,6 +138,32 @@ struct ArchiveArgs {
     rg_passes: usize,
 }
 
+/// Options of `earshot-bench serve`.
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Episodes in the corpus (about 5,000 words each).
+    #[arg(long, default_value_t = 10_000)]
+    episodes: u64,
+    /// Seed of the synthetic corpus and of the queries.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Where the corpus, the archive and the results go (shared with `archive`).
+    #[arg(long, default_value = "bench-out")]
+    dir: std::path::PathBuf,
+    /// Queries in the mix.
+    #[arg(long, default_value_t = 200)]
+    queries: usize,
+    /// Concurrent connections.
+    #[arg(long, default_value_t = 64)]
+    connections: u32,
+    /// Seconds of load (after a 5 s warm-up).
+    #[arg(long, default_value_t = 30)]
+    duration: u32,
+    /// One JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
 fn main() {
     let cli = Cli::parse();
     match cli.command {
@@ -148,6 +177,12 @@ fn main() {
         }
         Command::Entities(args) => {
             if let Err(e) = entities::run(&args) {
+                eprintln!("earshot-bench: {e:#}");
+                std::process::exit(1);
+            }
+        }
+        Command::Serve(args) => {
+            if let Err(e) = serve::run(&args) {
                 eprintln!("earshot-bench: {e:#}");
                 std::process::exit(1);
             }

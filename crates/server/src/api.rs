@@ -6,6 +6,7 @@ use std::sync::Arc;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
+use earshot_archive::IngestOptions;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -112,10 +113,92 @@ pub async fn resolve(
     })?;
     let r = crate::pages::predictions::resolution(&body.outcome, &body.note, &body.evidence)?;
     let p = state
-        .write(move |a| Ok(a.resolve_prediction(id, &r)?))
+        .write(move |_, a| Ok(a.resolve_prediction(id, &r)?))
         .await
         .map_err(not_found)?;
     Ok(Json(earshot_archive::json::prediction(&p)))
+}
+
+/// `POST /api/ingest?name=FILE` with the transcript as the body and `Authorization: Bearer
+/// TOKEN`: the file is kept in the archive's `uploads/` folder and ingested like any other.
+/// 422 when no layout can read it (the file is not kept).
+pub async fn ingest(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Query(p): Query<UploadParams>,
+    body: axum::body::Bytes,
+) -> ApiResult {
+    auth::require_bearer(&state, &headers)?;
+    if body.is_empty() {
+        return Err(AppError::BadRequest(
+            "the body is empty: send the transcript's bytes".into(),
+        ));
+    }
+    let name = safe_file_name(&p.name);
+    let dir = state.uploads_dir();
+    let path = dir.join(format!("{}-{name}", &crate::state::random_token()?[..8]));
+    let report = state
+        .write(move |st, a| {
+            std::fs::create_dir_all(&dir)
+                .and_then(|_| std::fs::write(&path, &body))
+                .map_err(|e| AppError::Internal(format!("cannot keep the upload: {e}")))?;
+            let r = a.ingest(
+                std::slice::from_ref(&path),
+                &IngestOptions::default(),
+                &mut |_| {},
+            )?;
+            if r.added + r.updated + r.unchanged + r.merged == 0 {
+                let _ = std::fs::remove_file(&path);
+                let why = r
+                    .rejected
+                    .first()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
+                return Err(AppError::Unprocessable(format!(
+                    "earshot cannot read this file: {why}"
+                )));
+            }
+            st.refresh(a)?;
+            Ok(r)
+        })
+        .await?;
+    Ok(Json(json!({
+        "name": name,
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "merged": report.merged,
+    })))
+}
+
+/// The query of an upload.
+#[derive(Debug, Deserialize)]
+pub struct UploadParams {
+    /// The file's name: its extension helps tell the layout (`.vtt`, `.srt`, `.json`).
+    #[serde(default)]
+    pub name: String,
+}
+
+/// A name safe to create in the uploads folder: the last path component, letters, digits,
+/// `.`, `-` and `_` only, no leading dot, at most 100 bytes.
+pub fn safe_file_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = last
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let clean = clean.trim_start_matches('.');
+    let mut out: String = clean.chars().take(100).collect();
+    if out.is_empty() {
+        out = "upload.txt".into();
+    }
+    out
 }
 
 /// The archive names an unknown forecast in a plain error: here it is a 404.
@@ -129,4 +212,20 @@ fn not_found(e: AppError) -> AppError {
 /// `GET /api/openapi.json`: the API described for clients.
 pub async fn openapi() -> Json<Value> {
     Json(crate::openapi::document())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_file_name;
+
+    #[test]
+    fn upload_names_cannot_leave_the_folder() {
+        assert_eq!(safe_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(safe_file_name("..\\..\\x.vtt"), "x.vtt");
+        assert_eq!(safe_file_name(".."), "upload.txt");
+        assert_eq!(safe_file_name(".hidden"), "hidden");
+        assert_eq!(safe_file_name("<svg onload=x>.txt"), "_svg_onload_x_.txt");
+        assert_eq!(safe_file_name(""), "upload.txt");
+        assert!(safe_file_name(&"a".repeat(500)).len() <= 100);
+    }
 }

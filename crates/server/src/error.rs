@@ -11,6 +11,9 @@ pub enum AppError {
     NotFound(String),
     #[error("{0}")]
     BadRequest(String),
+    /// Input understood but refused (an upload no layout can read): 422.
+    #[error("{0}")]
+    Unprocessable(String),
     /// A body over the size limit: 413.
     #[error("the request is larger than the server accepts")]
     TooLarge,
@@ -34,6 +37,7 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,

@@ -26,6 +26,7 @@ use std::sync::Arc;
 
 use axum::routing::{get, post};
 use axum::Router;
+use tower_http::limit::RequestBodyLimitLayer;
 
 pub use error::AppError;
 pub use state::AppState;
@@ -61,6 +62,13 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/predictions/{id}", get(api::prediction))
         .route("/api/predictions/{id}/resolve", post(api::resolve))
         .route("/api/openapi.json", get(api::openapi))
+        .layer(RequestBodyLimitLayer::new(limits::MAX_BODY));
+    // Transcripts are larger than forms: the upload route has its own limit.
+    let upload = Router::new()
+        .route("/api/ingest", post(api::ingest))
+        .layer(RequestBodyLimitLayer::new(limits::MAX_UPLOAD));
+    let routes = routes
+        .merge(upload)
         .fallback(pages::not_found)
         .with_state(state);
     limits::apply(routes)

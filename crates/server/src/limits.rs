@@ -4,11 +4,12 @@ use std::time::Duration;
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::Router;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 /// The largest request body accepted (a form, or a JSON write).
 pub const MAX_BODY: usize = 1024 * 1024;
+/// The largest transcript an upload may send.
+pub const MAX_UPLOAD: usize = 32 * 1024 * 1024;
 /// How long a request may take before the server answers 408.
 pub const MAX_TIME: Duration = Duration::from_secs(10);
 
@@ -21,7 +22,6 @@ const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-
 pub fn apply(router: Router) -> Router {
     router
         .layer(axum::middleware::map_response(headers))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             MAX_TIME,

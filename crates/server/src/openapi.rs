@@ -86,14 +86,18 @@ pub fn document() -> Value {
         });
         if op.writes {
             operation["security"] = json!([{"bearer": []}]);
-            operation["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {
-                "type": "object", "required": ["outcome"],
-                "properties": {
-                    "outcome": {"type": "string", "enum": ["correct", "incorrect", "partly", "void"]},
-                    "note": {"type": "string"},
-                    "evidence": {"type": "string", "format": "uri"},
-                },
-            }}}});
+            operation["requestBody"] = if op.path == "/api/ingest" {
+                json!({"required": true, "content": {"application/octet-stream": {}}})
+            } else {
+                json!({"required": true, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["outcome"],
+                    "properties": {
+                        "outcome": {"type": "string", "enum": ["correct", "incorrect", "partly", "void"]},
+                        "note": {"type": "string"},
+                        "evidence": {"type": "string", "format": "uri"},
+                    },
+                }}}})
+            };
             operation["responses"]["401"] = json!({"description": "No token, or a wrong one"});
             operation["responses"]["403"] = json!({"description": "The server is read-only"});
         }

@@ -2,19 +2,31 @@
 //! token and the logged-in sessions.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use earshot_archive::{Access, Archive, EntityExpander};
+use tokio::sync::Semaphore;
 
 use crate::{AppError, Config};
-
-/// How many read-only archive handles are kept open for reuse.
-const POOL_SIZE: usize = 8;
 
 /// What every handler shares.
 pub struct AppState {
     config: Config,
-    readers: Mutex<Vec<Archive>>,
+    /// Open read-only handles, reused: opening one costs milliseconds. Each is tagged with
+    /// the generation it was opened in.
+    readers: Mutex<Vec<(u64, Archive)>>,
+    /// Bumped by every write that changes what readers see (an upload): older handles are
+    /// dropped instead of reused.
+    generation: AtomicU64,
+    /// At most this many reads run at once (and so at most this many handles exist); the
+    /// rest wait their turn instead of opening more handles than there are cores to use them.
+    permits: Semaphore,
+    /// The spellings of entities, loaded once and shared by every handle (until an upload
+    /// brings new ones).
+    expander: Mutex<Arc<EntityExpander>>,
+    /// Writes from this server take turns (another process's write makes them fail as busy).
+    writer: tokio::sync::Mutex<()>,
     /// Session id → its CSRF token, for browsers that logged in with the token.
     sessions: Mutex<HashMap<String, String>>,
 }
@@ -22,10 +34,17 @@ pub struct AppState {
 impl AppState {
     /// Opens the archive once to check that it is there and readable.
     pub fn open(config: Config) -> anyhow::Result<AppState> {
-        let first = reader(&config)?;
+        let mut first = Archive::open(&config.data, Access::Read)?;
+        let expander = Arc::new(EntityExpander::load(&first)?);
+        first.set_expander(Box::new(Shared(expander.clone())));
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(AppState {
             config,
-            readers: Mutex::new(vec![first]),
+            readers: Mutex::new(vec![(0, first)]),
+            generation: AtomicU64::new(0),
+            permits: Semaphore::new((cores * 2).clamp(2, 16)),
+            expander: Mutex::new(expander),
+            writer: tokio::sync::Mutex::new(()),
             sessions: Mutex::new(HashMap::new()),
         })
     }
@@ -46,36 +65,74 @@ impl AppState {
         F: FnOnce(&Archive) -> Result<T, AppError> + Send + 'static,
     {
         let state = self.clone();
-        tokio::task::spawn_blocking(move || {
+        let permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| AppError::Internal("the server is shutting down".into()))?;
+        let out = tokio::task::spawn_blocking(move || {
+            let now = state.generation.load(Ordering::Acquire);
             let handle = state.readers.lock().map_err(poisoned)?.pop();
-            let archive = match handle {
-                Some(a) => a,
-                None => reader(&state.config)?,
+            let (born, archive) = match handle {
+                Some((born, a)) if born == now => (born, a),
+                _ => (now, state.reader()?),
             };
             let out = f(&archive);
-            let mut pool = state.readers.lock().map_err(poisoned)?;
-            if pool.len() < POOL_SIZE {
-                pool.push(archive);
+            if born == state.generation.load(Ordering::Acquire) {
+                state
+                    .readers
+                    .lock()
+                    .map_err(poisoned)?
+                    .push((born, archive));
             }
             out
         })
         .await
-        .map_err(|e| AppError::Internal(format!("a read failed: {e}")))?
+        .map_err(|e| AppError::Internal(format!("a read failed: {e}")))?;
+        drop(permit);
+        out
+    }
+
+    /// A new read-only handle sharing the entity spellings.
+    fn reader(&self) -> Result<Archive, AppError> {
+        let mut archive = Archive::open(&self.config.data, Access::Read)?;
+        let expander = self.expander.lock().map_err(poisoned)?.clone();
+        archive.set_expander(Box::new(Shared(expander)));
+        Ok(archive)
+    }
+
+    /// After a write that adds episodes: fresh spellings from `archive`, and readers opened
+    /// from now on (so they see the new index).
+    pub(crate) fn refresh(&self, archive: &Archive) -> Result<(), AppError> {
+        let expander = Arc::new(EntityExpander::load(archive)?);
+        *self.expander.lock().map_err(poisoned)? = expander;
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        self.readers.lock().map_err(poisoned)?.clear();
+        Ok(())
+    }
+
+    /// Where uploaded transcripts are kept (inside the archive's folder, so that re-ingesting
+    /// them finds them).
+    pub(crate) fn uploads_dir(&self) -> std::path::PathBuf {
+        self.config.data.join("uploads")
     }
 
     /// Runs `f` on the archive opened for writing (one writer at a time, across processes).
     pub async fn write<T, F>(self: &std::sync::Arc<Self>, f: F) -> Result<T, AppError>
     where
         T: Send + 'static,
-        F: FnOnce(&mut Archive) -> Result<T, AppError> + Send + 'static,
+        F: FnOnce(&AppState, &mut Archive) -> Result<T, AppError> + Send + 'static,
     {
         let state = self.clone();
-        tokio::task::spawn_blocking(move || {
+        let turn = self.writer.lock().await;
+        let out = tokio::task::spawn_blocking(move || {
             let mut archive = Archive::open(&state.config.data, Access::Write)?;
-            f(&mut archive)
+            f(&state, &mut archive)
         })
         .await
-        .map_err(|e| AppError::Internal(format!("a write failed: {e}")))?
+        .map_err(|e| AppError::Internal(format!("a write failed: {e}")))?;
+        drop(turn);
+        out
     }
 
     /// Starts a session for a browser that gave the token; returns (session id, CSRF token).
@@ -101,12 +158,13 @@ impl AppState {
     }
 }
 
-/// A read-only handle whose searches also find the spellings linked to an entity.
-fn reader(config: &Config) -> Result<Archive, AppError> {
-    let mut archive = Archive::open(&config.data, Access::Read)?;
-    let expander = EntityExpander::load(&archive)?;
-    archive.set_expander(Box::new(expander));
-    Ok(archive)
+/// The entity spellings, shared: a search for a name also finds its garbled spellings.
+struct Shared(Arc<EntityExpander>);
+
+impl earshot_index::TermExpander for Shared {
+    fn variants(&self, term: &str) -> Vec<String> {
+        self.0.variants(term)
+    }
 }
 
 fn poisoned<T>(_: T) -> AppError {

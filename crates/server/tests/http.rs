@@ -407,3 +407,50 @@ async fn forms_need_a_session_and_its_csrf_token() {
     let (s, _, _) = send(&app, form(&uri, Some(&cookie), &body)).await;
     assert_eq!(s, StatusCode::UNAUTHORIZED, "the session is over");
 }
+
+fn upload(name: &str, auth: Option<&str>, body: &[u8]) -> Request<Body> {
+    let mut r = Request::post(format!("/api/ingest?name={name}"));
+    if let Some(a) = auth {
+        r = r.header(header::AUTHORIZATION, a);
+    }
+    r.body(Body::from(body.to_vec())).unwrap()
+}
+
+#[tokio::test]
+async fn uploads_are_ingested_and_searchable_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let bearer = format!("Bearer {TOKEN}");
+    let transcript = "Title: Harbour Watch on the Danube
+Show: Harbour Watch
+Date: 2026-04-01
+
+Ana Pop (00:00):
+The barges at Izmail are moving again, and the pilots are busy.
+";
+    let (s, _, _) = send(&app, upload("watch.txt", None, transcript.as_bytes())).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (_, before) = get(&app, "/api/search?q=barges").await;
+    assert_eq!(json(&before)["hits"].as_array().unwrap().len(), 0);
+
+    let name = "..%2F..%2Fwatch.txt";
+    let (s, _, body) = send(&app, upload(name, Some(&bearer), transcript.as_bytes())).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(json(&body)["added"], 1);
+    assert_eq!(json(&body)["name"], "watch.txt");
+    let (_, after) = get(&app, "/api/search?q=barges").await;
+    assert_eq!(json(&after)["hits"].as_array().unwrap().len(), 1, "{after}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join("data/uploads"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(kept.len() == 1 && kept[0].ends_with("-watch.txt"), "{kept:?}");
+    assert!(!dir.path().join("watch.txt").exists());
+
+    let (s, _, body) = send(&app, upload("noise.bin", Some(&bearer), &[0, 159, 146, 150, 0, 1])).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(json(&body)["error"].as_str().unwrap().contains("noise.bin"), "{body}");
+    let (s, _, _) = send(&app, upload("empty.txt", Some(&bearer), b"")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+}

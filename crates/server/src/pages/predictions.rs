@@ -273,7 +273,7 @@ pub async fn resolve(
     auth::require_session(&state, &headers, &form.csrf).map_err(fail)?;
     let r = resolution(&form.outcome, &form.note, &form.evidence).map_err(fail)?;
     state
-        .write(move |a| Ok(a.resolve_prediction(id, &r)?))
+        .write(move |_, a| Ok(a.resolve_prediction(id, &r)?))
         .await
         .map_err(fail)?;
     let back = format!("/predictions{}#p{id}", query_with(&[("status", "all")]));

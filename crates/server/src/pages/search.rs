@@ -34,6 +34,12 @@ pub struct SearchParams {
     pub entity: String,
     #[serde(default)]
     pub speaker: String,
+    /// Only episodes published on or after this day (YYYY-MM-DD).
+    #[serde(default)]
+    pub after: String,
+    /// Only episodes published on or before this day (YYYY-MM-DD).
+    #[serde(default)]
+    pub before: String,
     pub limit: Option<usize>,
 }
 
@@ -50,8 +56,17 @@ impl SearchParams {
             }
             query.push_str(&format!(" entity:\"{entity}\""));
         }
+        let day = |s: &str| -> Result<Option<chrono::NaiveDate>, AppError> {
+            match s.trim() {
+                "" => Ok(None),
+                d => d
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| AppError::BadRequest(format!("{d:?} is not a date (YYYY-MM-DD)"))),
+            }
+        };
         let (after, before) = match self.year.trim() {
-            "" => (None, None),
+            "" => (day(&self.after)?, day(&self.before)?),
             y => {
                 let y: i32 = y
                     .parse()
