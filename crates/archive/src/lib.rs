@@ -46,7 +46,8 @@ pub enum Access {
 pub struct Archive {
     dir: PathBuf,
     catalog: Box<dyn Catalog>,
-    index: SearchIndex,
+    /// Shared by the handles [`Archive::another_reader`] makes.
+    index: std::sync::Arc<SearchIndex>,
     /// Extra spellings for query words (the entities stage plugs in known garbled variants).
     expander: Box<dyn earshot_index::TermExpander>,
     _lock: lock::ArchiveLock,
@@ -67,7 +68,7 @@ impl Archive {
             Access::Read => lock::ArchiveLock::none(),
         };
         let catalog = SqliteCatalog::open(&dir.join("catalog.sqlite"))?;
-        let index = SearchIndex::open_or_create(&dir.join("index"))?;
+        let index = std::sync::Arc::new(SearchIndex::open_or_create(&dir.join("index"))?);
         let mut archive = Archive {
             dir: dir.to_path_buf(),
             catalog: Box::new(catalog),
@@ -94,6 +95,19 @@ impl Archive {
             }
         }
         Ok(archive)
+    }
+
+    /// Another read-only handle on this archive: its own catalog connection, but this
+    /// handle's search index, so that a server keeping many handles maps and caches the index
+    /// once. Searches need the caller's expander again ([`Archive::set_expander`]).
+    pub fn another_reader(&self) -> Result<Archive> {
+        Ok(Archive {
+            dir: self.dir.clone(),
+            catalog: Box::new(SqliteCatalog::open(&self.dir.join("catalog.sqlite"))?),
+            index: self.index.clone(),
+            expander: Box::new(earshot_index::NoExpansion),
+            _lock: lock::ArchiveLock::none(),
+        })
     }
 
     /// The archive's folder.

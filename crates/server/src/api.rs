@@ -65,6 +65,27 @@ pub async fn entity(State(state): State<Arc<AppState>>, Path(id): Path<i64>) -> 
     Ok(Json(earshot_archive::json::entity_detail(&d)))
 }
 
+/// The body of `POST /api/entities/{id}/{rename|kind|merge|alias}`.
+#[derive(Debug, Deserialize)]
+pub struct CurateBody {
+    pub value: String,
+}
+
+/// `POST /api/entities/{id}/{action}` with `{"value": …}` and `Authorization: Bearer TOKEN`:
+/// rename (the new name), kind (person, org, place, group, work, event), merge (the name of
+/// the entity to merge into this one), alias (a spelling that names it).
+pub async fn curate(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path((id, action)): Path<(i64, String)>,
+    body: Result<Json<CurateBody>, axum::extract::rejection::JsonRejection>,
+) -> ApiResult {
+    auth::require_bearer(&state, &headers)?;
+    let Json(body) = body.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    let e = crate::curate::curate(&state, id, &action, &body.value).await?;
+    Ok(Json(earshot_archive::json::entity(&e)))
+}
+
 /// `GET /api/predictions?status=…&speaker=…&show=…&entity=…&due_before=…&limit=…`
 pub async fn predictions(
     State(state): State<Arc<AppState>>,

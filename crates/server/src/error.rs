@@ -58,6 +58,12 @@ impl From<ArchiveError> for AppError {
     }
 }
 
+impl From<earshot_index::Error> for AppError {
+    fn from(e: earshot_index::Error) -> Self {
+        AppError::Internal(e.to_string())
+    }
+}
+
 impl From<earshot_store::StoreError> for AppError {
     fn from(e: earshot_store::StoreError) -> Self {
         AppError::Internal(e.to_string())

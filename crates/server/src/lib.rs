@@ -2,7 +2,7 @@
 //!
 //! Server-rendered pages ([`pages`]) and a JSON API ([`api`]) over one archive on the embedded
 //! store. Reads run on a small pool of read-only archive handles, off the async threads;
-//! writes (resolving a forecast) need the server's token, as a bearer header or as the
+//! writes (resolving a forecast, curating an entity, uploading a transcript) need the server's token, as a bearer header or as the
 //! session cookie the login form sets, and forms carry a CSRF token. Without a token the
 //! server is read-only and says so.
 //!
@@ -12,6 +12,7 @@
 
 pub mod api;
 mod auth;
+mod curate;
 mod error;
 mod limits;
 mod openapi;
@@ -48,6 +49,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/episodes/{id}", get(pages::episode))
         .route("/entities", get(pages::entities))
         .route("/entities/{id}", get(pages::entity))
+        .route("/entities/{id}/curate", post(pages::curate))
         .route("/predictions", get(pages::predictions))
         .route("/predictions/{id}/resolve", post(pages::resolve))
         .route("/login", get(pages::login_form).post(pages::login))
@@ -58,6 +60,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/episodes/{id}", get(api::episode))
         .route("/api/entities", get(api::entities))
         .route("/api/entities/{id}", get(api::entity))
+        .route("/api/entities/{id}/{action}", post(api::curate))
         .route("/api/predictions", get(api::predictions))
         .route("/api/predictions/{id}", get(api::prediction))
         .route("/api/predictions/{id}/resolve", post(api::resolve))

@@ -75,6 +75,10 @@ pub fn document() -> Value {
         if op.path.contains("{id}") {
             params.push(json!({"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}));
         }
+        if op.path.contains("{action}") {
+            params.push(json!({"name": "action", "in": "path", "required": true,
+                "schema": {"type": "string", "enum": ["rename", "kind", "merge", "alias"]}}));
+        }
         let mut operation = json!({
             "summary": op.summary,
             "parameters": params,
@@ -88,6 +92,11 @@ pub fn document() -> Value {
             operation["security"] = json!([{"bearer": []}]);
             operation["requestBody"] = if op.path == "/api/ingest" {
                 json!({"required": true, "content": {"application/octet-stream": {}}})
+            } else if op.path.starts_with("/api/entities") {
+                json!({"required": true, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["value"],
+                    "properties": {"value": {"type": "string"}},
+                }}}})
             } else {
                 json!({"required": true, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["outcome"],

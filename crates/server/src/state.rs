@@ -22,6 +22,8 @@ pub struct AppState {
     /// At most this many reads run at once (and so at most this many handles exist); the
     /// rest wait their turn instead of opening more handles than there are cores to use them.
     permits: Semaphore,
+    /// The handle new readers are made from (sharing its search index); not used for reads.
+    base: Mutex<Archive>,
     /// The spellings of entities, loaded once and shared by every handle (until an upload
     /// brings new ones).
     expander: Mutex<Arc<EntityExpander>>,
@@ -34,8 +36,9 @@ pub struct AppState {
 impl AppState {
     /// Opens the archive once to check that it is there and readable.
     pub fn open(config: Config) -> anyhow::Result<AppState> {
-        let mut first = Archive::open(&config.data, Access::Read)?;
-        let expander = Arc::new(EntityExpander::load(&first)?);
+        let base = Archive::open(&config.data, Access::Read)?;
+        let expander = Arc::new(EntityExpander::load(&base)?);
+        let mut first = base.another_reader()?;
         first.set_expander(Box::new(Shared(expander.clone())));
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Ok(AppState {
@@ -43,6 +46,7 @@ impl AppState {
             readers: Mutex::new(vec![(0, first)]),
             generation: AtomicU64::new(0),
             permits: Semaphore::new((cores * 2).clamp(2, 16)),
+            base: Mutex::new(base),
             expander: Mutex::new(expander),
             writer: tokio::sync::Mutex::new(()),
             sessions: Mutex::new(HashMap::new()),
@@ -95,7 +99,7 @@ impl AppState {
 
     /// A new read-only handle sharing the entity spellings.
     fn reader(&self) -> Result<Archive, AppError> {
-        let mut archive = Archive::open(&self.config.data, Access::Read)?;
+        let mut archive = self.base.lock().map_err(poisoned)?.another_reader()?;
         let expander = self.expander.lock().map_err(poisoned)?.clone();
         archive.set_expander(Box::new(Shared(expander)));
         Ok(archive)
@@ -106,6 +110,8 @@ impl AppState {
     pub(crate) fn refresh(&self, archive: &Archive) -> Result<(), AppError> {
         let expander = Arc::new(EntityExpander::load(archive)?);
         *self.expander.lock().map_err(poisoned)? = expander;
+        // The index's reader reloads only when told: now it sees the write's commit.
+        self.base.lock().map_err(poisoned)?.index().reload()?;
         self.generation.fetch_add(1, Ordering::AcqRel);
         self.readers.lock().map_err(poisoned)?.clear();
         Ok(())

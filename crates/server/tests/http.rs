@@ -445,12 +445,71 @@ The barges at Izmail are moving again, and the pilots are busy.
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
-    assert!(kept.len() == 1 && kept[0].ends_with("-watch.txt"), "{kept:?}");
+    assert!(
+        kept.len() == 1 && kept[0].ends_with("-watch.txt"),
+        "{kept:?}"
+    );
     assert!(!dir.path().join("watch.txt").exists());
 
-    let (s, _, body) = send(&app, upload("noise.bin", Some(&bearer), &[0, 159, 146, 150, 0, 1])).await;
+    let (s, _, body) = send(
+        &app,
+        upload("noise.bin", Some(&bearer), &[0, 159, 146, 150, 0, 1]),
+    )
+    .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert!(json(&body)["error"].as_str().unwrap().contains("noise.bin"), "{body}");
+    assert!(
+        json(&body)["error"].as_str().unwrap().contains("noise.bin"),
+        "{body}"
+    );
     let (s, _, _) = send(&app, upload("empty.txt", Some(&bearer), b"")).await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
+}
+
+fn curate(id: i64, action: &str, auth: Option<&str>, value: &str) -> Request<Body> {
+    let mut r = Request::post(format!("/api/entities/{id}/{action}"))
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(a) = auth {
+        r = r.header(header::AUTHORIZATION, a);
+    }
+    let body = serde_json::json!({ "value": value }).to_string();
+    r.body(Body::from(body)).unwrap()
+}
+
+#[tokio::test]
+async fn entities_are_curated_with_the_token() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let bearer = format!("Bearer {TOKEN}");
+    let (_, list) = get(&app, "/api/entities").await;
+    let id_of = |list: &str, name: &str| {
+        json(list)["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .map(|e| e["id"].as_i64().unwrap())
+    };
+    let odesa = id_of(&list, "Odesa").expect("Odesa is an entity");
+
+    let (s, _, _) = send(&app, curate(odesa, "rename", None, "Odessa")).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, _) = send(&app, curate(odesa, "explode", Some(&bearer), "x")).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, _, _) = send(&app, curate(odesa, "kind", Some(&bearer), "planet")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, _, _) = send(&app, curate(odesa, "rename", Some(&bearer), "  ")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+
+    let (s, _, body) = send(&app, curate(odesa, "rename", Some(&bearer), "Odesa (city)")).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    assert_eq!(json(&body)["name"], "Odesa (city)");
+    let (_, page) = get(&app, &format!("/entities/{odesa}")).await;
+    assert!(page.contains("Odesa (city)"));
+
+    let (s, _, body) = send(&app, curate(odesa, "alias", Some(&bearer), "Odessa")).await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let (_, body) = get(&app, &format!("/api/entities/{odesa}")).await;
+    let surfaces = json(&body)["surfaces"].to_string();
+    assert!(surfaces.contains("Odesa"), "{surfaces}");
 }

@@ -109,6 +109,8 @@ struct EntityPage {
     chart: String,
     companions: Vec<(i64, String, u64)>,
     passages: Vec<Passage>,
+    id: i64,
+    notice: Option<String>,
 }
 
 /// Reads an entity's detail by id; 404 if there is none.
@@ -128,10 +130,18 @@ pub async fn load(
         .await
 }
 
+/// The entity page's query: a notice after a curation.
+#[derive(Debug, Default, Deserialize)]
+pub struct EntityPageParams {
+    #[serde(default)]
+    pub done: String,
+}
+
 pub async fn entity(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
     Path(id): Path<i64>,
+    Query(q): Query<EntityPageParams>,
 ) -> Result<Response, PageError> {
     let d = load(&state, id, 50)
         .await
@@ -141,7 +151,16 @@ pub async fn entity(
         .iter()
         .map(|(m, n)| (m.clone().unwrap_or_else(|| "undated".into()), *n))
         .collect();
+    let notice = match q.done.as_str() {
+        "rename" => Some("Renamed."),
+        "kind" => Some("Kind changed."),
+        "merge" => Some("Merged into this entity."),
+        "alias" => Some("Spelling added; episodes that use it were read again."),
+        _ => None,
+    };
     Ok(render(&EntityPage {
+        id,
+        notice: notice.map(str::to_string),
         nav: Nav::new(&state, &headers, ""),
         chart: svg::bars(&months, "mentions per month"),
         name: d.entity.name,
@@ -168,4 +187,36 @@ pub async fn entity(
             })
             .collect(),
     }))
+}
+
+/// The curation form's fields.
+#[derive(Debug, Deserialize)]
+pub struct CurateForm {
+    #[serde(default)]
+    pub csrf: String,
+    pub action: String,
+    #[serde(default)]
+    pub value: String,
+}
+
+/// `POST /entities/{id}/curate` from the entity page's form: a logged-in session and its CSRF
+/// token; back to the entity (a merge keeps this id).
+pub async fn curate(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<CurateForm>,
+) -> Result<Response, PageError> {
+    use axum::response::IntoResponse;
+    let fail = |e| PageError(e, Nav::new(&state, &headers, ""));
+    crate::auth::require_session(&state, &headers, &form.csrf).map_err(fail)?;
+    let e = crate::curate::curate(&state, id, &form.action, &form.value)
+        .await
+        .map_err(fail)?;
+    let back = format!(
+        "/entities/{}?done={}",
+        e.id,
+        crate::views::encode(&form.action)
+    );
+    Ok(axum::response::Redirect::to(&back).into_response())
 }

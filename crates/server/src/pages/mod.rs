@@ -13,7 +13,7 @@ use askama::Template;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 
-pub use entities::{entities, entity};
+pub use entities::{curate, entities, entity};
 pub use episode::episode;
 pub use login::{login, login_form, logout};
 pub use overview::overview;
