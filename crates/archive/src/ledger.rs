@@ -196,6 +196,11 @@ impl Archive {
         Ok(self.catalog.predictions(&filter)?)
     }
 
+    /// How many forecasts are open, due and resolved today.
+    pub fn prediction_counts(&self) -> Result<earshot_store::PredictionCounts> {
+        Ok(self.catalog.prediction_counts(&today())?)
+    }
+
     /// One forecast.
     pub fn prediction(&self, id: i64) -> Result<PredictionRecord> {
         self.catalog

@@ -53,7 +53,7 @@ pub async fn entities(
     Query(p): Query<EntityParams>,
 ) -> ApiResult {
     let filter = p.filter();
-    let list = state.read(move |a| Ok(a.entities(&filter)?)).await?;
+    let list = state.entity_list(filter).await?;
     Ok(Json(json!({
         "entities": list.iter().map(earshot_archive::json::entity).collect::<Vec<_>>(),
     })))

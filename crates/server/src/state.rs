@@ -5,10 +5,16 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
+use std::time::{Duration, Instant};
+
 use earshot_archive::{Access, Archive, EntityExpander};
+use earshot_store::{EntityFilter, EntityRecord};
 use tokio::sync::Semaphore;
 
 use crate::{AppError, Config};
+
+/// An entity list: when it was read, in which generation, and the list.
+type CachedList = (Instant, u64, Arc<Vec<EntityRecord>>);
 
 /// What every handler shares.
 pub struct AppState {
@@ -29,6 +35,9 @@ pub struct AppState {
     expander: Mutex<Arc<EntityExpander>>,
     /// Writes from this server take turns (another process's write makes them fail as busy).
     writer: tokio::sync::Mutex<()>,
+    /// Entity lists by filter, with when and in which generation they were read: counting
+    /// mentions across a large archive takes seconds, and the lists change only with writes.
+    entity_lists: Mutex<HashMap<String, CachedList>>,
     /// Session id → its CSRF token, for browsers that logged in with the token.
     sessions: Mutex<HashMap<String, String>>,
 }
@@ -49,6 +58,7 @@ impl AppState {
             base: Mutex::new(base),
             expander: Mutex::new(expander),
             writer: tokio::sync::Mutex::new(()),
+            entity_lists: Mutex::new(HashMap::new()),
             sessions: Mutex::new(HashMap::new()),
         })
     }
@@ -95,6 +105,29 @@ impl AppState {
         .map_err(|e| AppError::Internal(format!("a read failed: {e}")))?;
         drop(permit);
         out
+    }
+
+    /// The entities a filter lists, from a cache kept for a minute (another process's ingest
+    /// shows within that) and dropped at this server's writes.
+    pub async fn entity_list(
+        self: &Arc<Self>,
+        filter: EntityFilter,
+    ) -> Result<Arc<Vec<EntityRecord>>, AppError> {
+        const FRESH: Duration = Duration::from_secs(60);
+        let key = format!("{filter:?}");
+        let now = self.generation.load(Ordering::Acquire);
+        if let Some((at, born, list)) = self.entity_lists.lock().map_err(poisoned)?.get(&key) {
+            if *born == now && at.elapsed() < FRESH {
+                return Ok(list.clone());
+            }
+        }
+        let list = Arc::new(self.read(move |a| Ok(a.entities(&filter)?)).await?);
+        let mut cache = self.entity_lists.lock().map_err(poisoned)?;
+        if cache.len() > 256 {
+            cache.clear();
+        }
+        cache.insert(key, (Instant::now(), now, list.clone()));
+        Ok(list)
     }
 
     /// A new read-only handle sharing the entity spellings.

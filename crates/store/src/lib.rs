@@ -14,7 +14,8 @@ mod types;
 
 pub use entities::EntityStore;
 pub use predictions::{
-    LedgerStore, Outcome, PredictionFilter, PredictionRecord, PredictionWrite, Resolution, Status,
+    LedgerStore, Outcome, PredictionCounts, PredictionFilter, PredictionRecord, PredictionWrite,
+    Resolution, Status,
 };
 pub use sqlite::SqliteCatalog;
 pub use types::*;

@@ -267,6 +267,18 @@ pub trait LedgerStore {
 
     /// Forgets the outcome of a forecast. False if it had none.
     fn reopen_prediction(&mut self, id: i64) -> Result<bool>;
+
+    /// How many forecasts stand where, `today` being `YYYY-MM-DD`: counted in the store,
+    /// without reading them.
+    fn prediction_counts(&self, today: &str) -> Result<PredictionCounts>;
+}
+
+/// The ledger's size by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PredictionCounts {
+    pub open: u64,
+    pub due: u64,
+    pub resolved: u64,
 }
 
 const SELECT: &str = "SELECT p.id, p.key, p.episode_id, s.name, e.title, e.published, p.segment,
@@ -456,6 +468,24 @@ impl LedgerStore for SqliteCatalog {
         )?;
         tx.commit()?;
         Ok(true)
+    }
+
+    fn prediction_counts(&self, today: &str) -> Result<PredictionCounts> {
+        let (total, due, resolved): (i64, Option<i64>, Option<i64>) = self
+            .conn
+            .prepare_cached(
+                "SELECT COUNT(*),
+                        SUM(o.outcome IS NULL AND p.due IS NOT NULL AND p.due < ?1),
+                        SUM(o.outcome IS NOT NULL)
+                 FROM predictions p LEFT JOIN outcomes o ON o.key = p.key",
+            )?
+            .query_row([today], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let (due, resolved) = (due.unwrap_or(0) as u64, resolved.unwrap_or(0) as u64);
+        Ok(PredictionCounts {
+            open: (total as u64).saturating_sub(due + resolved),
+            due,
+            resolved,
+        })
     }
 
     fn reopen_prediction(&mut self, id: i64) -> Result<bool> {

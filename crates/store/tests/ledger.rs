@@ -114,6 +114,12 @@ fn forecasts_are_stored_with_their_subjects_and_status() {
     assert_eq!(due("2026-07-01", Status::Due), 1);
     assert_eq!(due("2026-07-01", Status::Open), 0);
     assert_eq!(due("2026-03-01", Status::Open), 1);
+    let counts = |today: &str| {
+        let n = c.prediction_counts(today).unwrap();
+        (n.open, n.due, n.resolved)
+    };
+    assert_eq!(counts("2026-03-01"), (1, 0, 0));
+    assert_eq!(counts("2026-07-01"), (0, 1, 0));
 }
 
 #[test]

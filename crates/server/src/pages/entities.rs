@@ -63,14 +63,14 @@ pub async fn entities(
 ) -> Result<Response, PageError> {
     let filter = params.filter();
     let rows = state
-        .read(move |a| Ok(a.entities(&filter)?))
+        .entity_list(filter)
         .await
         .map_err(|e| PageError(e, Nav::new(&state, &headers, "")))?;
     Ok(render(&EntitiesPage {
         nav: Nav::new(&state, &headers, ""),
         kinds: KINDS.iter().map(|k| (*k, *k == params.kind)).collect(),
         show: params.show.clone(),
-        rows: rows.into_iter().map(row).collect(),
+        rows: rows.iter().cloned().map(row).collect(),
     }))
 }
 

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
-use earshot_store::{EntityFilter, PredictionFilter, Status};
+use earshot_store::EntityFilter;
 
 use super::{date, render, Nav, PageError};
 use crate::AppState;
@@ -60,38 +60,27 @@ pub async fn overview(
                     date: date(e.published.as_deref()),
                 })
                 .collect();
-            let entities = a
-                .entities(&EntityFilter {
-                    limit: 12,
-                    ..Default::default()
-                })?
-                .into_iter()
-                .map(|e| Named {
-                    id: e.id,
-                    name: e.name,
-                    mentions: e.mentions,
-                })
-                .collect();
-            let count = |status| {
-                a.predictions(
-                    PredictionFilter {
-                        status: Some(status),
-                        ..Default::default()
-                    },
-                    None,
-                )
-                .map(|p| p.len())
-            };
-            let counts = (
-                count(Status::Due)?,
-                count(Status::Open)?,
-                count(Status::Resolved)?,
-            );
-            Ok((stats, latest, entities, counts))
+            let n = a.prediction_counts()?;
+            let counts = (n.due as usize, n.open as usize, n.resolved as usize);
+            Ok((stats, latest, counts))
         })
         .await
         .map_err(|e| PageError(e, Nav::new(&state, &headers, "")))?;
-    let (stats, latest, entities, (overdue, open, resolved)) = data;
+    let (stats, latest, (overdue, open, resolved)) = data;
+    let entities = state
+        .entity_list(EntityFilter {
+            limit: 12,
+            ..Default::default()
+        })
+        .await
+        .map_err(|e| PageError(e, Nav::new(&state, &headers, "")))?
+        .iter()
+        .map(|e| Named {
+            id: e.id,
+            name: e.name.clone(),
+            mentions: e.mentions,
+        })
+        .collect();
     let span = match (&stats.first, &stats.last) {
         (Some(f), Some(l)) => Some(format!("{f} to {l}")),
         _ => None,

@@ -107,8 +107,10 @@ fn row(p: PredictionRecord) -> Row {
 }
 
 pub struct ScoreView {
-    pub forecasts: usize,
-    pub resolved: usize,
+    /// In the whole ledger.
+    pub open: u64,
+    pub due: u64,
+    pub resolved: u64,
     pub accuracy: String,
     pub brier: String,
 }
@@ -145,41 +147,62 @@ pub async fn predictions(
         }
     };
     let today = ledger::today();
+    let soon_before = chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.checked_add_days(chrono::Days::new(30)))
+        .map(|d| d.to_string());
     let found = state
         .read(move |a| {
-            let all = a.predictions(filter, entity.as_deref())?;
-            let soon_before = chrono::NaiveDate::parse_from_str(&today, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| d.checked_add_days(chrono::Days::new(30)))
-                .map(|d| d.to_string())
-                .unwrap_or_default();
-            let soon: Vec<PredictionRecord> = all
-                .iter()
-                .filter(|p| {
-                    p.status == Status::Open
-                        && p.due.as_deref().is_some_and(|d| *d < *soon_before.as_str())
-                })
-                .take(20)
-                .cloned()
-                .collect();
-            Ok((all, soon))
+            // Three small questions rather than the whole ledger: it can hold millions.
+            let page = a.predictions(
+                PredictionFilter {
+                    limit: Some(PAGE),
+                    ..filter.clone()
+                },
+                entity.as_deref(),
+            )?;
+            let soon = match (&filter.status, soon_before) {
+                (None | Some(Status::Open), Some(before)) => a.predictions(
+                    PredictionFilter {
+                        status: Some(Status::Open),
+                        due_before: Some(before),
+                        limit: Some(20),
+                        ..filter.clone()
+                    },
+                    entity.as_deref(),
+                )?,
+                _ => Vec::new(),
+            };
+            let resolved = a.predictions(
+                PredictionFilter {
+                    status: Some(Status::Resolved),
+                    ..filter
+                },
+                entity.as_deref(),
+            )?;
+            Ok((page, soon, resolved, a.prediction_counts()?))
         })
         .await;
-    let (all, soon) = match found {
+    let (page, soon, resolved, counts) = match found {
         Ok(x) => x,
         Err(e @ AppError::BadRequest(_)) => {
             error = Some(e.to_string());
-            (Vec::new(), Vec::new())
+            Default::default()
         }
         Err(e) => return Err(PageError(e, nav)),
     };
-    let scores = ledger::score(&all, None);
+    // Only resolved forecasts count towards accuracy, Brier score and calibration.
+    let scores = ledger::score(&resolved, None);
     let o = &scores.overall;
-    let resolved = o.correct + o.partly + o.incorrect + o.void;
+    let shown = if page.len() == PAGE {
+        format!("the first {PAGE}")
+    } else {
+        page.len().to_string()
+    };
     let heading = match params.status.as_str() {
-        "due" | "overdue" => format!("Overdue for a verdict ({})", all.len()),
-        "" | "all" => format!("All forecasts ({})", all.len()),
-        s => format!("{} ({})", capitalised(s), all.len()),
+        "due" | "overdue" => format!("Overdue for a verdict ({shown})"),
+        "" | "all" => format!("All forecasts ({shown})"),
+        s => format!("{} ({shown})", capitalised(s)),
     };
     let calibration = svg::calibration(
         &scores
@@ -204,11 +227,12 @@ pub async fn predictions(
         error,
         heading,
         soon: soon.into_iter().map(row).collect(),
-        rows: all.into_iter().take(PAGE).map(row).collect(),
+        rows: page.into_iter().map(row).collect(),
         outcomes: Outcome::ALL.iter().map(|o| o.as_str()).collect(),
         scores: ScoreView {
-            forecasts: o.forecasts,
-            resolved,
+            open: counts.open,
+            due: counts.due,
+            resolved: counts.resolved,
             accuracy: o
                 .accuracy
                 .map(|a| format!("{:.0}%", a * 100.0))
