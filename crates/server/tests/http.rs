@@ -187,12 +187,43 @@ async fn the_api_returns_the_clis_shapes() {
         ("/api/search?q=putin&year=12ab", StatusCode::BAD_REQUEST),
         ("/api/predictions?status=maybe", StatusCode::BAD_REQUEST),
         ("/api/predictions?due_before=soon", StatusCode::BAD_REQUEST),
+        (
+            "/api/search?q=putin&after=yesterday",
+            StatusCode::BAD_REQUEST,
+        ),
     ] {
         let (s, body) = get(&app, uri).await;
         assert_eq!(s, status, "{uri}: {body}");
         if uri != "/api/episodes/abc" {
             assert!(json(&body)["error"].is_string(), "{uri}: {body}");
         }
+    }
+}
+
+#[tokio::test]
+async fn hostile_queries_get_an_answer_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), None);
+    let many = "putin+".repeat(40);
+    let long = "x".repeat(5000);
+    for q in [
+        many.as_str(),
+        long.as_str(),
+        "%22%22%22",
+        "-",
+        "entity%3A%22",
+        "%00%01%FF",
+        "%22the+the+the+the+the+the+the+the+the+the+the+the+the+the%22",
+        "*%3F%5B%5D%7B%7D()%5E~",
+    ] {
+        let (s, body) = get(&app, &format!("/api/search?q={q}")).await;
+        assert!(
+            s == StatusCode::OK || s == StatusCode::BAD_REQUEST,
+            "{q}: {s} {body}"
+        );
+        let (s, _) = get(&app, &format!("/search?q={q}")).await;
+        assert_eq!(s, StatusCode::OK, "the page shows the error: {q}");
     }
 }
 
