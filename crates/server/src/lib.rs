@@ -56,6 +56,8 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/logout", post(pages::logout))
         .route("/static/earshot.css", get(pages::stylesheet))
         .route("/static/earshot.js", get(pages::script))
+        .route("/static/earshot.svg", get(pages::icon))
+        .route("/favicon.ico", get(pages::icon))
         .route("/api/search", get(api::search))
         .route("/api/episodes/{id}", get(api::episode))
         .route("/api/entities", get(api::entities))

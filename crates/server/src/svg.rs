@@ -11,7 +11,8 @@ pub fn bars(values: &[(String, u64)], title: &str) -> String {
     }
     let max = values.iter().map(|v| v.1).max().unwrap_or(1).max(1) as f64;
     let (bar, gap, height) = (14.0, 4.0, 100.0);
-    let width = values.len() as f64 * (bar + gap) + gap;
+    // At least as wide as a few months would make it: one bar must not fill the page.
+    let width = (values.len() as f64 * (bar + gap) + gap).max(240.0);
     let mut svg = format!(
         "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {width} {}\" \
          xmlns=\"http://www.w3.org/2000/svg\"><title>{}</title>",

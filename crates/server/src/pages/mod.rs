@@ -109,6 +109,18 @@ pub async fn stylesheet() -> impl IntoResponse {
     )
 }
 
+/// The site's icon, compiled in; `/favicon.ico` answers with it too, for browsers that ask
+/// before reading the page.
+pub async fn icon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../../static/earshot.svg"),
+    )
+}
+
 /// The pages' one script (deep links to a timestamp), compiled in.
 pub async fn script() -> impl IntoResponse {
     (
