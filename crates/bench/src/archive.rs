@@ -56,14 +56,14 @@ pub struct Results {
 
 /// Runs the whole benchmark and prints its report.
 pub fn run(args: &ArchiveArgs) -> anyhow::Result<()> {
-    std::fs::create_dir_all(&args.dir)
-        .with_context(|| format!("cannot create {}", args.dir.display()))?;
+    std::fs::create_dir_all(&args.corpus.dir)
+        .with_context(|| format!("cannot create {}", args.corpus.dir.display()))?;
     let earshot = child::earshot_binary()?;
-    let corpus = corpus(&args.dir, args.seed, args.episodes)?;
-    let ingest = ingest(&earshot, &corpus.dir, &args.dir.join("archive"))?;
+    let corpus = corpus(&args.corpus.dir, args.corpus.seed, args.corpus.episodes)?;
+    let ingest = ingest(&earshot, &corpus.dir, &args.corpus.dir.join("archive"))?;
 
-    let queries = queries::generate(args.seed, args.episodes, args.queries);
-    let listing = args.dir.join("queries.txt");
+    let queries = queries::generate(args.corpus.seed, args.corpus.episodes, args.corpus.queries);
+    let listing = args.corpus.dir.join("queries.txt");
     std::fs::write(&listing, queries::listing(&queries))?;
     progress(&format!(
         "{} queries written to {}",
@@ -71,7 +71,7 @@ pub fn run(args: &ArchiveArgs) -> anyhow::Result<()> {
         listing.display()
     ));
 
-    let archive = Archive::open(&args.dir.join("archive"), Access::Read)?;
+    let archive = Archive::open(&args.corpus.dir.join("archive"), Access::Read)?;
     progress("earshot: a warm-up pass, then timed passes");
     let earshot = timing::measure(&queries, args.passes, true, |q| {
         archive
@@ -80,7 +80,7 @@ pub fn run(args: &ArchiveArgs) -> anyhow::Result<()> {
             .map_err(|e| e.to_string())
     });
 
-    let fts_path = args.dir.join("fts.sqlite");
+    let fts_path = args.corpus.dir.join("fts.sqlite");
     progress("sqlite fts5: building one row per passage from the catalog");
     let fts_built = fts::build(&archive, &fts_path)?;
     drop(archive);
@@ -106,7 +106,7 @@ pub fn run(args: &ArchiveArgs) -> anyhow::Result<()> {
         }
     };
     let results = Results {
-        seed: args.seed,
+        seed: args.corpus.seed,
         queries,
         corpus,
         ingest,
@@ -116,9 +116,9 @@ pub fn run(args: &ArchiveArgs) -> anyhow::Result<()> {
         rg,
     };
     let json = report::json(&results, args);
-    std::fs::write(args.dir.join("results.json"), format!("{json}\n"))?;
+    std::fs::write(args.corpus.dir.join("results.json"), format!("{json}\n"))?;
     std::fs::write(
-        args.dir.join("query-times.tsv"),
+        args.corpus.dir.join("query-times.tsv"),
         report::per_query(&results),
     )?;
     if args.json {

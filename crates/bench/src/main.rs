@@ -112,21 +112,28 @@ struct ParseArgs {
     runs: usize,
 }
 
-/// Options of `earshot-bench archive`.
+/// The synthetic corpus and query mix the `archive` and `serve` benchmarks share.
 #[derive(Args)]
-struct ArchiveArgs {
+pub struct CorpusArgs {
     /// Episodes in the corpus (about 5,000 words each).
     #[arg(long, default_value_t = 10_000)]
     episodes: u64,
     /// Seed of the synthetic corpus and of the queries.
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Where the corpus, archive, FTS5 table and query list go.
+    /// Where the corpus, archive and results go (shared by `archive` and `serve`).
     #[arg(long, default_value = "bench-out")]
     dir: std::path::PathBuf,
     /// Queries in the mix.
     #[arg(long, default_value_t = 200)]
     queries: usize,
+}
+
+/// Options of `earshot-bench archive`.
+#[derive(Args)]
+struct ArchiveArgs {
+    #[command(flatten)]
+    corpus: CorpusArgs,
     /// One JSON object instead of a table.
     #[arg(long)]
     json: bool,
@@ -141,18 +148,8 @@ struct ArchiveArgs {
 /// Options of `earshot-bench serve`.
 #[derive(Args)]
 pub struct ServeArgs {
-    /// Episodes in the corpus (about 5,000 words each).
-    #[arg(long, default_value_t = 10_000)]
-    episodes: u64,
-    /// Seed of the synthetic corpus and of the queries.
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
-    /// Where the corpus, the archive and the results go (shared with `archive`).
-    #[arg(long, default_value = "bench-out")]
-    dir: std::path::PathBuf,
-    /// Queries in the mix.
-    #[arg(long, default_value_t = 200)]
-    queries: usize,
+    #[command(flatten)]
+    corpus: CorpusArgs,
     /// Concurrent connections.
     #[arg(long, default_value_t = 64)]
     connections: u32,
@@ -197,7 +194,11 @@ fn main() {
 }
 
 fn run_archive(args: ArchiveArgs) {
-    if args.episodes == 0 || args.queries == 0 || args.passes == 0 || args.rg_passes == 0 {
+    if args.corpus.episodes == 0
+        || args.corpus.queries == 0
+        || args.passes == 0
+        || args.rg_passes == 0
+    {
         eprintln!(
             "earshot-bench: --episodes, --queries, --passes and --rg-passes must be positive"
         );

@@ -33,12 +33,13 @@ struct Load {
 
 pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     let wrk = which("wrk").context("wrk is not installed (apt-get install wrk)")?;
-    std::fs::create_dir_all(&args.dir)?;
+    std::fs::create_dir_all(&args.corpus.dir)?;
     let earshot = child::earshot_binary()?;
-    let corpus = archive::corpus(&args.dir, args.seed, args.episodes)?;
-    let data = args
-        .dir
-        .join(format!("serve-archive-{}-{}", args.seed, args.episodes));
+    let corpus = archive::corpus(&args.corpus.dir, args.corpus.seed, args.corpus.episodes)?;
+    let data = args.corpus.dir.join(format!(
+        "serve-archive-{}-{}",
+        args.corpus.seed, args.corpus.episodes
+    ));
     let marker = data.join(".bench-complete");
     if !marker.exists() {
         let ingest = archive::ingest(&earshot, &corpus.dir, &data)?;
@@ -54,8 +55,8 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         );
     }
 
-    let mix = queries::generate(args.seed, args.episodes, args.queries);
-    let script = args.dir.join("wrk-search.lua");
+    let mix = queries::generate(args.corpus.seed, args.corpus.episodes, args.corpus.queries);
+    let script = args.corpus.dir.join("wrk-search.lua");
     std::fs::write(&script, lua(&mix))?;
 
     let port = free_port()?;
@@ -89,7 +90,10 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
         "server_peak_rss_kb": peak_rss_kb,
         "server_hwm_kb": hwm_kb,
     });
-    std::fs::write(args.dir.join("serve-results.json"), format!("{json}\n"))?;
+    std::fs::write(
+        args.corpus.dir.join("serve-results.json"),
+        format!("{json}\n"),
+    )?;
     if args.json {
         println!("{json}");
         return Ok(());
