@@ -18,6 +18,9 @@ pub enum ArchiveError {
     Store(#[from] earshot_store::StoreError),
     #[error("index: {0}")]
     Index(#[from] earshot_index::Error),
+    /// A record the caller named by id does not exist (a forecast).
+    #[error("{0}")]
+    NotFound(String),
     #[error("{0}")]
     Other(String),
 }

@@ -230,7 +230,7 @@ impl Archive {
 }
 
 fn no_such(id: i64) -> ArchiveError {
-    ArchiveError::Other(format!(
+    ArchiveError::NotFound(format!(
         "no forecast has id {id} (`earshot predictions` lists them)"
     ))
 }

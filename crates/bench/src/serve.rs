@@ -32,7 +32,7 @@ struct Load {
 }
 
 pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
-    let wrk = which("wrk").context("wrk is not installed (apt-get install wrk)")?;
+    let wrk = child::program("wrk").context("wrk is not installed (apt-get install wrk)")?;
     std::fs::create_dir_all(&args.corpus.dir)?;
     let earshot = child::earshot_binary()?;
     let corpus = archive::corpus(&args.corpus.dir, args.corpus.seed, args.corpus.episodes)?;
@@ -287,12 +287,4 @@ fn free_port() -> anyhow::Result<u16> {
     Ok(std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port())
-}
-
-fn which(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|p| p.join(name))
-            .find(|p| p.is_file())
-    })
 }

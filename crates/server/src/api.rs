@@ -103,10 +103,7 @@ pub async fn predictions(
 
 /// `GET /api/predictions/{id}`
 pub async fn prediction(State(state): State<Arc<AppState>>, Path(id): Path<i64>) -> ApiResult {
-    let p = state
-        .read(move |a| Ok(a.prediction(id)?))
-        .await
-        .map_err(not_found)?;
+    let p = state.read(move |a| Ok(a.prediction(id)?)).await?;
     Ok(Json(earshot_archive::json::prediction(&p)))
 }
 
@@ -135,8 +132,7 @@ pub async fn resolve(
     let r = crate::pages::predictions::resolution(&body.outcome, &body.note, &body.evidence)?;
     let p = state
         .write(move |_, a| Ok(a.resolve_prediction(id, &r)?))
-        .await
-        .map_err(not_found)?;
+        .await?;
     Ok(Json(earshot_archive::json::prediction(&p)))
 }
 
@@ -220,14 +216,6 @@ pub fn safe_file_name(name: &str) -> String {
         out = "upload.txt".into();
     }
     out
-}
-
-/// The archive names an unknown forecast in a plain error: here it is a 404.
-fn not_found(e: AppError) -> AppError {
-    match e {
-        AppError::BadRequest(m) if m.starts_with("no forecast has id") => AppError::NotFound(m),
-        other => other,
-    }
 }
 
 /// `GET /api/openapi.json`: the API described for clients.

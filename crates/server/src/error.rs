@@ -52,6 +52,7 @@ impl From<ArchiveError> for AppError {
             // The archive's own word for what the user asked wrongly: a bad query, an unknown
             // entity or forecast.
             ArchiveError::Other(msg) => AppError::BadRequest(msg),
+            ArchiveError::NotFound(msg) => AppError::NotFound(msg),
             ArchiveError::Busy(_) => AppError::Busy(e.to_string()),
             other => AppError::Internal(other.to_string()),
         }

@@ -90,9 +90,14 @@ pub fn memory_kb(status: &str) -> (Option<u64>, Option<u64>) {
 
 /// Where ripgrep is, searching `PATH`.
 pub fn ripgrep() -> Option<PathBuf> {
+    program("rg")
+}
+
+/// Where a program is, searching `PATH`.
+pub fn program(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
-        .map(|d| d.join(format!("rg{}", std::env::consts::EXE_SUFFIX)))
+        .map(|d| d.join(format!("{name}{}", std::env::consts::EXE_SUFFIX)))
         .find(|p| p.is_file())
 }
 

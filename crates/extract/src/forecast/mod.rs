@@ -130,9 +130,19 @@ pub fn in_sentence(sentence: &str, published: Option<NaiveDate>) -> Option<Forec
     let marker = markers(&words, &w).into_iter().find(|&m| {
         !is_logistics(&w, &m) && !is_reported(&w, &m) && !is_hedge(&w, &m) && !is_scheduled(&w, &m)
     });
+    // The sentence's horizon, when finding the marker already needed it (a stance does).
+    let mut whole = None;
     let marker = match marker {
         Some(m) => m,
-        None => stance(&w).filter(|_| points_ahead(sentence, published))?,
+        None => {
+            let s = stance(&w)?;
+            let h = horizon_in(sentence, 0..sentence.len(), published)?;
+            if !points_ahead(sentence, &h) {
+                return None;
+            }
+            whole = Some(h);
+            s
+        }
     };
     if is_past_or_generic(&w, marker.at) {
         return None;
@@ -157,7 +167,8 @@ pub fn in_sentence(sentence: &str, published: Option<NaiveDate>) -> Option<Forec
     // office by the spring", the claim's "by the spring" is when it is due.
     // One pass over the sentence first: most forecasts state no horizon at all, and one that
     // falls inside the claim is the claim's.
-    let horizon = horizon_in(sentence, 0..sentence.len(), published).and_then(|h| {
+    let whole = whole.or_else(|| horizon_in(sentence, 0..sentence.len(), published));
+    let horizon = whole.and_then(|h| {
         if claim.start <= h.start && h.end <= claim.end {
             Some(h)
         } else {
@@ -192,13 +203,13 @@ fn horizon_in(
 
 /// Whether the sentence's horizon looks ahead ("before July", "by the end of the month",
 /// "to Christmas"), which lets a stance carry a present-tense claim.
-fn points_ahead(sentence: &str, published: Option<NaiveDate>) -> bool {
-    let Some(h) = horizon_in(sentence, 0..sentence.len(), published) else {
-        return false;
-    };
+fn points_ahead(sentence: &str, h: &horizon::Horizon) -> bool {
     let phrase = sentence[h.start..h.end].to_lowercase();
-    let before = sentence[..h.start].to_lowercase();
-    let lead = before.split_whitespace().next_back().unwrap_or("");
+    let lead = sentence[..h.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
     let ahead = [
         "by ",
         "before ",
@@ -210,7 +221,10 @@ fn points_ahead(sentence: &str, published: Option<NaiveDate>) -> bool {
         "to ",
     ];
     ahead.iter().any(|a| phrase.starts_with(a))
-        || matches!(lead, "by" | "before" | "within" | "until" | "till" | "to")
+        || matches!(
+            lead.as_str(),
+            "by" | "before" | "within" | "until" | "till" | "to"
+        )
 }
 
 fn shift(f: &mut Forecast, by: usize) {
