@@ -139,6 +139,17 @@ pub fn excerpt(text: &str, start: usize, end: usize, radius: usize) -> String {
     )
 }
 
+/// A query parameter's date: `None` when blank, a 400 when not `YYYY-MM-DD`.
+pub fn parse_day(s: &str) -> Result<Option<chrono::NaiveDate>, crate::AppError> {
+    match s.trim() {
+        "" => Ok(None),
+        d => d
+            .parse()
+            .map(Some)
+            .map_err(|_| crate::AppError::BadRequest(format!("{d:?} is not a date (YYYY-MM-DD)"))),
+    }
+}
+
 /// Byte offset of a character offset.
 pub fn byte_at(text: &str, chars: usize) -> usize {
     text.char_indices()

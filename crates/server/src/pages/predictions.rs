@@ -13,7 +13,7 @@ use earshot_store::{Outcome, PredictionFilter, PredictionRecord, Resolution, Sta
 use serde::Deserialize;
 
 use super::{date, moment, render, Nav, PageError};
-use crate::views::{http_url, query_with};
+use crate::views::{http_url, parse_day, query_with};
 use crate::{auth, svg, AppError, AppState};
 
 /// How many forecasts the page lists.
@@ -44,14 +44,7 @@ impl LedgerParams {
                 AppError::BadRequest(format!("status {s:?}: open, due, overdue or resolved"))
             })?),
         };
-        let due_before = match text(&self.due_before) {
-            Some(d) => Some(
-                d.parse::<chrono::NaiveDate>()
-                    .map_err(|_| AppError::BadRequest(format!("{d:?} is not a date (YYYY-MM-DD)")))?
-                    .to_string(),
-            ),
-            None => None,
-        };
+        let due_before = parse_day(&self.due_before)?.map(|d| d.to_string());
         Ok((
             PredictionFilter {
                 status,

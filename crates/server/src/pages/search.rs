@@ -13,7 +13,7 @@ use earshot_index::Hit;
 use serde::Deserialize;
 
 use super::{date, moment, render, Nav, PageError};
-use crate::views::{clock, query_with};
+use crate::views::{clock, parse_day, query_with};
 use crate::{AppError, AppState};
 
 /// How many passages a page shows.
@@ -56,17 +56,8 @@ impl SearchParams {
             }
             query.push_str(&format!(" entity:\"{entity}\""));
         }
-        let day = |s: &str| -> Result<Option<chrono::NaiveDate>, AppError> {
-            match s.trim() {
-                "" => Ok(None),
-                d => d
-                    .parse()
-                    .map(Some)
-                    .map_err(|_| AppError::BadRequest(format!("{d:?} is not a date (YYYY-MM-DD)"))),
-            }
-        };
         let (after, before) = match self.year.trim() {
-            "" => (day(&self.after)?, day(&self.before)?),
+            "" => (parse_day(&self.after)?, parse_day(&self.before)?),
             y => {
                 let y: i32 = y
                     .parse()
