@@ -9,6 +9,9 @@ pub enum ArchiveError {
     Busy(PathBuf),
     #[error("no archive in {} (create one with `earshot ingest`)", .0.display())]
     NoArchive(PathBuf),
+    /// The search index was made by an earlier earshot; a writer rebuilds it on opening.
+    #[error("the search index in {} was made by another version of earshot: `earshot reindex` rebuilds it from the catalog", .0.display())]
+    OutdatedIndex(PathBuf),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

@@ -53,6 +53,22 @@ pub struct Archive {
     _lock: lock::ArchiveLock,
 }
 
+/// Opens the search index in `dir`. One made by another version of earshot (another layout of
+/// fields) is derived data: a writer deletes it and starts an empty one, which the catalog then
+/// fills again; a reader is told to let a writer do that.
+fn open_index(dir: &Path, access: Access) -> Result<SearchIndex> {
+    match SearchIndex::open_or_create(dir) {
+        Err(earshot_index::Error::Incompatible { .. }) if access == Access::Write => {
+            std::fs::remove_dir_all(dir).map_err(|e| ArchiveError::io(dir, e))?;
+            Ok(SearchIndex::open_or_create(dir)?)
+        }
+        Err(earshot_index::Error::Incompatible { .. }) => {
+            Err(ArchiveError::OutdatedIndex(dir.to_path_buf()))
+        }
+        other => Ok(other?),
+    }
+}
+
 impl Archive {
     /// Opens (creating when writing) the archive in `dir`, bringing the index up to date with
     /// the catalog if an earlier process died between the two.
@@ -68,7 +84,7 @@ impl Archive {
             Access::Read => lock::ArchiveLock::none(),
         };
         let catalog = SqliteCatalog::open(&dir.join("catalog.sqlite"))?;
-        let index = std::sync::Arc::new(SearchIndex::open_or_create(&dir.join("index"))?);
+        let index = std::sync::Arc::new(open_index(&dir.join("index"), access)?);
         let mut archive = Archive {
             dir: dir.to_path_buf(),
             catalog: Box::new(catalog),

@@ -222,6 +222,34 @@ fn reindex_rebuilds_an_index_that_was_lost() {
 }
 
 #[test]
+fn an_index_of_an_older_layout_is_rebuilt_by_a_writer() {
+    let input = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    write(input.path(), "riyadh.txt", STAMPED);
+    open(data.path()).ingest_all(input.path());
+    // An index from before the `pairs` field: its meta.json lacks the field.
+    let meta_path = data.path().join("index").join("meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    meta["schema"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|f| f["name"] != "pairs");
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
+
+    let err = Archive::open(data.path(), Access::Read).err().unwrap();
+    assert!(matches!(err, ArchiveError::OutdatedIndex(_)), "{err}");
+    assert!(err.to_string().contains("earshot reindex"), "{err}");
+
+    let a = open(data.path());
+    assert!(a.is_consistent().unwrap());
+    let hits = search(&a, "\"grain corridor\"");
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    drop(a);
+    assert!(Archive::open(data.path(), Access::Read).is_ok());
+}
+
+#[test]
 fn near_identical_text_under_another_title_is_the_same_episode() {
     let input = tempfile::tempdir().unwrap();
     let data = tempfile::tempdir().unwrap();

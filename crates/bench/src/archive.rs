@@ -7,7 +7,7 @@ pub mod child;
 mod fts;
 pub mod queries;
 mod report;
-mod timing;
+pub mod timing;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -134,7 +134,7 @@ fn progress(msg: &str) {
 }
 
 /// The search earshot runs for a query: ten passages, the query's filters.
-fn request(q: &Query) -> SearchRequest {
+pub fn request(q: &Query) -> SearchRequest {
     SearchRequest {
         query: q.text(),
         limit: 10,

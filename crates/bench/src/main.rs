@@ -159,6 +159,10 @@ pub struct ServeArgs {
     /// One JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// Instead of serving: time the mix in this process on one thread (no HTTP), each query's
+    /// median of three passes, to see what search alone costs.
+    #[arg(long)]
+    in_process: bool,
 }
 
 fn main() {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
 
-use crate::archive::{self, child, queries};
+use crate::archive::{self, child, queries, timing};
 use crate::ServeArgs;
 
 /// What wrk reported, from the summary the Lua script prints.
@@ -56,6 +56,9 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     }
 
     let mix = queries::generate(args.corpus.seed, args.corpus.episodes, args.corpus.queries);
+    if args.in_process {
+        return in_process(&data, &mix);
+    }
     let script = args.corpus.dir.join("wrk-search.lua");
     std::fs::write(&script, lua(&mix))?;
 
@@ -128,6 +131,62 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     println!(
         "| server memory, high-water mark (VmHWM) | | {:.0} MB |",
         hwm_kb as f64 / 1024.0
+    );
+    Ok(())
+}
+
+/// Times the mix against the archive in this process, one thread, and prints the mean cost of
+/// a search by kind: the ceiling a server's search throughput can reach per core.
+fn in_process(data: &Path, mix: &[queries::Query]) -> anyhow::Result<()> {
+    let reader = earshot_archive::Archive::open(data, earshot_archive::Access::Read)?;
+    let measured = timing::measure(mix, 3, true, |q| {
+        reader
+            .search(&archive::request(q))
+            .map(|hits| hits.len())
+            .map_err(|e| e.to_string())
+    });
+    let mut tsv = String::from("kind\tquery\tfilters\tms\thits\n");
+    for ((q, t), hits) in mix.iter().zip(&measured.times).zip(&measured.hits) {
+        tsv.push_str(&format!(
+            "{}\t{}\t{}\t{:.3}\t{hits}\n",
+            q.kind.name(),
+            q.text(),
+            q.filters(),
+            t.as_secs_f64() * 1e3
+        ));
+    }
+    let listing = data.with_file_name("in-process-times.tsv");
+    std::fs::write(&listing, tsv)?;
+    println!("| kind | queries | mean ms | p50 ms | p99 ms | max ms |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    let row = |name: &str, times: &[Duration]| {
+        let s = timing::Summary::of(times);
+        println!(
+            "| {name} | {} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            times.len(),
+            s.mean,
+            s.p50,
+            s.p99,
+            s.max
+        );
+    };
+    for kind in queries::Kind::ALL {
+        let times: Vec<Duration> = mix
+            .iter()
+            .zip(&measured.times)
+            .filter(|(q, _)| q.kind == kind)
+            .map(|(_, t)| *t)
+            .collect();
+        row(kind.name(), &times);
+    }
+    row("all", &measured.times);
+    let mean = timing::Summary::of(&measured.times).mean;
+    println!();
+    println!(
+        "one core answers {:.0} searches/s of this mix (no HTTP); {} errors; each query's time in {}",
+        1e3 / mean.max(1e-9),
+        measured.errors,
+        listing.display()
     );
     Ok(())
 }

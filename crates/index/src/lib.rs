@@ -16,6 +16,7 @@
 mod error;
 pub mod expand;
 mod plan;
+mod proximity;
 pub mod query;
 mod schema;
 mod search;

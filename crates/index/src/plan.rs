@@ -2,6 +2,11 @@
 //! snippets must mark. Each loose word becomes a group "the word is present": its exact term,
 //! its fuzzy variants in the index, the expander's variants and its sound-alikes, each boosted
 //! so that an exact match ranks above the others.
+//!
+//! A query is planned in two [`Tier`]s: first the words as typed and their known spellings
+//! (the expander's), then with typos (fuzzy variants and sound-alikes) too. Passages that match
+//! as typed rank before those that need a typo, as in Meilisearch's "typo" ranking rule; the
+//! search only plans and runs the second tier when the first does not fill the page.
 
 use std::ops::Bound;
 
@@ -28,10 +33,6 @@ pub const FUZZY_BOOST: f32 = 0.6;
 pub const EXPANDED_BOOST: f32 = 0.8;
 /// Boost of phonetic (sound-alike) matches.
 pub const PHONETIC_BOOST: f32 = 0.4;
-/// Words of a multi-word query found within this many positions of each other score extra.
-pub const PROXIMITY_SLOP: u32 = 4;
-/// Boost of that proximity bonus.
-pub const PROXIMITY_BOOST: f32 = 1.0;
 /// Expander variants used per word or phrase, at most.
 const MAX_EXPANDED: usize = 16;
 /// Variants (fuzzy or phonetic) in more than 1/COMMON of the passages are left out.
@@ -39,10 +40,21 @@ const COMMON: u64 = 20;
 /// ...unless the index is small, when anything under this many passages is kept.
 const COMMON_FLOOR: u64 = 1000;
 
+/// Which variants of a loose word a plan lets in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tier {
+    /// The word as typed and the expander's known spellings of it.
+    Exact,
+    /// Those, fuzzy variants and sound-alikes.
+    Typos,
+}
+
 /// A tantivy query with what its hits' snippets mark.
 pub(crate) struct Plan {
     pub query: Box<dyn TQuery>,
     pub highlight: Highlight,
+    /// The words whose closeness earns a bonus, in the order typed.
+    pub near: Vec<Term>,
 }
 
 struct Planner<'a> {
@@ -51,6 +63,7 @@ struct Planner<'a> {
     expander: &'a dyn TermExpander,
     total: u64,
     max_doc_freq: u64,
+    tier: Tier,
     highlight: Highlight,
 }
 
@@ -61,6 +74,7 @@ pub(crate) fn plan(
     query: &Query,
     opts: &SearchOptions,
     expander: &dyn TermExpander,
+    tier: Tier,
 ) -> Result<Plan> {
     let total = searcher.total_num_docs()?;
     let mut p = Planner {
@@ -69,6 +83,7 @@ pub(crate) fn plan(
         expander,
         total,
         max_doc_freq: (total / COMMON).max(COMMON_FLOOR),
+        tier,
         highlight: Highlight::default(),
     };
     let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
@@ -83,31 +98,13 @@ pub(crate) fn plan(
     for c in query.excluded() {
         clauses.push((Occur::MustNot, p.exact_only(&c.words)));
     }
-    // Proximity: the required single words, in the order typed, near each other.
-    let near: Vec<&str> = query
+    // Proximity: the required single words, in the order typed, near each other; a bonus the
+    // search adds to its best passages (see [`crate::proximity`]).
+    let near: Vec<Term> = query
         .required()
         .filter(|c| c.words.len() == 1)
-        .map(|c| c.words[0].as_str())
+        .map(|c| p.text_term(&c.words[0]))
         .collect();
-    // The bonus costs a position check on every passage holding all the words: left out when
-    // even the rarest of them is in more than one passage in [`COMMON`] (too many to check,
-    // and so common that nearness says little).
-    let mut rarest = u64::MAX;
-    for w in &near {
-        rarest = rarest.min(searcher.doc_freq(&p.text_term(w))?);
-    }
-    if near.len() >= 2 && rarest <= p.max_doc_freq {
-        let terms = near
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (i, p.text_term(w)))
-            .collect();
-        let phrase = PhraseQuery::new_with_offset_and_slop(terms, PROXIMITY_SLOP);
-        clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)),
-        ));
-    }
     clauses.extend(filters(fields, opts).into_iter().map(|f| {
         let f: Box<dyn TQuery> = Box::new(ConstScoreQuery::new(f, 0.0));
         (Occur::Must, f)
@@ -122,13 +119,24 @@ pub(crate) fn plan(
     Ok(Plan {
         query,
         highlight: p.highlight,
+        near,
     })
 }
 
 /// BM25's inverse document frequency, as tantivy computes it.
-fn idf(doc_freq: u64, total: u64) -> f32 {
+pub(crate) fn idf(doc_freq: u64, total: u64) -> f32 {
     let doc_freq = doc_freq.min(total) as f32;
     (1.0 + (total as f32 - doc_freq + 0.5) / (doc_freq + 0.5)).ln()
+}
+
+/// A lone clause as itself (a bare term query can be scored with block-max WAND), several as
+/// "any of them".
+fn one_or_any(mut group: Vec<(Occur, Box<dyn TQuery>)>) -> Box<dyn TQuery> {
+    if group.len() == 1 {
+        group.pop().expect("one clause").1
+    } else {
+        Box::new(BooleanQuery::new(group))
+    }
 }
 
 fn term_query(term: Term, boost: f32) -> Box<dyn TQuery> {
@@ -161,12 +169,15 @@ impl Planner<'_> {
         self.highlight.terms.insert(word.to_owned());
         let mut group: Vec<(Occur, Box<dyn TQuery>)> =
             vec![(Occur::Should, term_query(exact, 1.0))];
+        group.extend(self.expanded(word, &[word], word_idf)?);
+        if self.tier == Tier::Exact {
+            return Ok(one_or_any(group));
+        }
         for v in expand::fuzzy_variants(self.searcher, self.fields.text, word, self.max_doc_freq)? {
             let boost = FUZZY_BOOST * (word_idf / idf(v.doc_freq, self.total)).min(1.0);
             group.push((Occur::Should, term_query(self.text_term(&v.term), boost)));
             self.highlight.terms.insert(v.term);
         }
-        group.extend(self.expanded(word, &[word], word_idf)?);
         if expand::is_fuzzy_candidate(word) {
             if let Some((primary, alternate)) = tokenize::codes(word) {
                 for code in std::iter::once(primary).chain(alternate) {
@@ -178,11 +189,7 @@ impl Planner<'_> {
                 }
             }
         }
-        Ok(if group.len() == 1 {
-            group.pop().expect("one clause").1
-        } else {
-            Box::new(BooleanQuery::new(group))
-        })
+        Ok(one_or_any(group))
     }
 
     /// The expander's variants of `key` (a word, or a phrase's words joined by a space), other
@@ -211,9 +218,8 @@ impl Planner<'_> {
                     None => continue,
                 }
             } else {
-                let terms = tokens.iter().map(|t| self.text_term(t)).collect();
                 Box::new(BoostQuery::new(
-                    Box::new(PhraseQuery::new(terms)),
+                    phrase_query(self.fields, &tokens),
                     EXPANDED_BOOST,
                 ))
             };
@@ -241,11 +247,27 @@ impl Planner<'_> {
     }
 
     fn exact_only(&self, words: &[String]) -> Box<dyn TQuery> {
-        let terms: Vec<Term> = words.iter().map(|w| self.text_term(w)).collect();
-        if terms.len() == 1 {
-            term_query(terms.into_iter().next().expect("one term"), 1.0)
-        } else {
-            Box::new(PhraseQuery::new(terms))
+        phrase_query(self.fields, words)
+    }
+}
+
+/// The passages holding `words` side by side (a lone word: holding it). Two words are one term
+/// of the `pairs` field; more are a phrase of pairs, whose postings are far shorter than those
+/// of their commonest words ("the end of the" is `the end`, `end of`, `of the` in a row).
+fn phrase_query(fields: &Fields, words: &[String]) -> Box<dyn TQuery> {
+    match words {
+        [] => Box::new(tantivy::query::EmptyQuery),
+        [one] => term_query(Term::from_field_text(fields.text, one), 1.0),
+        [a, b] => term_query(
+            Term::from_field_text(fields.pairs, &tokenize::pair(a, b)),
+            1.0,
+        ),
+        _ => {
+            let pairs = words
+                .windows(2)
+                .map(|w| Term::from_field_text(fields.pairs, &tokenize::pair(&w[0], &w[1])))
+                .collect();
+            Box::new(PhraseQuery::new(pairs))
         }
     }
 }

@@ -30,6 +30,8 @@ pub(crate) struct Fields {
     pub published: Field,
     /// The passage's words, with positions; stored.
     pub text: Field,
+    /// Each pair of adjacent words, with positions, for fast phrases; not stored.
+    pub pairs: Field,
     /// The Double Metaphone codes of the words; not stored.
     pub phonetic: Field,
     /// The catalog ids of the entities the passage mentions: indexed (filter), not stored.
@@ -52,6 +54,11 @@ impl Fields {
                 .set_tokenizer(tokenize::TEXT)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         );
+        let pairs = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenize::PAIRS)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
         let phonetic = TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenize::PHONETIC)
@@ -70,6 +77,7 @@ impl Fields {
             source: b.add_text_field("source", STORED),
             published: b.add_i64_field("published", INDEXED | FAST | STORED),
             text: b.add_text_field("text", text),
+            pairs: b.add_text_field("pairs", pairs),
             phonetic: b.add_text_field("phonetic", phonetic),
             entity: b.add_i64_field("entity", INDEXED),
         };

@@ -1,6 +1,6 @@
 //! Opening the index and searching it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -12,7 +12,8 @@ use tantivy::{Searcher, TantivyDocument};
 
 use crate::error::{Error, Result};
 use crate::expand::{NoExpansion, TermExpander};
-use crate::plan;
+use crate::plan::{self, Tier};
+use crate::proximity::{self, Proximity};
 use crate::query::Query;
 use crate::schema::Fields;
 use crate::snippet;
@@ -168,13 +169,30 @@ impl SearchIndex {
             return Ok(Vec::new());
         }
         let searcher = self.reader.searcher();
-        let plan = plan::plan(&searcher, &self.fields, query, opts, expander)?;
-        let top = top_docs(&searcher, &*plan.query, limit, opts.offset.min(MAX_OFFSET))?;
+        let offset = opts.offset.min(MAX_OFFSET);
+        let plan_tier = |tier| plan::plan(&searcher, &self.fields, query, opts, expander, tier);
+        let exact = plan_tier(Tier::Exact)?;
+        let total = tantivy::query::Bm25StatisticsProvider::total_num_docs(&searcher)?;
+        let near = Proximity::new(exact.near, |t| Ok(plan::idf(searcher.doc_freq(t)?, total)))?;
+        let ranked = Ranked {
+            searcher: &searcher,
+            near: near.as_ref(),
+        };
+        let mut top = ranked.top(&*exact.query, limit, offset)?;
+        let mut highlight = exact.highlight;
+        if top.len() < limit {
+            // The words as typed ran out on this page: passages that need a typo follow them.
+            let typos = plan_tier(Tier::Typos)?;
+            if typos.highlight != highlight {
+                top = ranked.typos_after_exact(&*exact.query, &*typos.query, limit, offset)?;
+                highlight = typos.highlight;
+            }
+        }
         let mut analyzer = tokenize::text_analyzer();
         top.into_iter()
             .map(|(score, addr)| {
                 let mut hit = self.hit(&searcher, addr, score)?;
-                hit.snippet = snippet::snippet(&mut analyzer, &hit.text, &plan.highlight);
+                hit.snippet = snippet::snippet(&mut analyzer, &hit.text, &highlight);
                 Ok(hit)
             })
             .collect()
@@ -221,61 +239,109 @@ impl SearchIndex {
 /// Extra hits fetched by plain score, so that boilerplate ranked down can be made up for.
 const MARGIN: usize = 16;
 
-/// The `limit` best passages after `offset`, boilerplate's scores multiplied by
-/// [`BOILERPLATE_FACTOR`].
-///
-/// First the best `offset + limit + MARGIN` by plain score, which tantivy finds fastest
-/// (skipping whole blocks of passages that cannot make the cut); re-ranked, they are the true
-/// answer when enough of them keep a score at least the lowest plain score among them, since no
-/// passage left out can score more than that. Otherwise every match is scored with the factor.
-fn top_docs(
-    searcher: &Searcher,
-    query: &dyn tantivy::query::Query,
-    limit: usize,
-    offset: usize,
-) -> Result<Vec<(Score, DocAddress)>> {
-    let want = offset + limit;
-    let fetched = searcher.search(query, &TopDocs::with_limit(want + MARGIN))?;
-    let floor = fetched.last().map_or(0.0, |(s, _)| *s);
-    let complete = fetched.len() < want + MARGIN;
-    let mut columns: Vec<Option<tantivy::columnar::Column<bool>>> = Vec::new();
-    for segment in searcher.segment_readers() {
-        columns.push(segment.fast_fields().bool("boilerplate").ok());
+/// Ranks a search's matches: by score, boilerplate ranked down, the proximity bonus added.
+struct Ranked<'a> {
+    searcher: &'a Searcher,
+    near: Option<&'a Proximity>,
+}
+
+impl Ranked<'_> {
+    /// The page at `offset` of every exact match, best first, then every other match of `typos`
+    /// (a superset of `exact`'s), best first. Called when the exact matches end before the page
+    /// does, so that fetching `offset + limit` of them fetches them all.
+    fn typos_after_exact(
+        &self,
+        exact: &dyn tantivy::query::Query,
+        typos: &dyn tantivy::query::Query,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<(Score, DocAddress)>> {
+        let first = self.top(exact, offset + limit, 0)?;
+        let seen: HashSet<DocAddress> = first.iter().map(|(_, addr)| *addr).collect();
+        // At most `first.len()` of the typo tier's best `offset + limit` are exact matches, so
+        // what is left still reaches past the page's end.
+        let rest: Vec<(Score, DocAddress)> = self
+            .top(typos, offset + limit, 0)?
+            .into_iter()
+            .filter(|(_, addr)| !seen.contains(addr))
+            .collect();
+        // Scores keep to the order: the typo tier is scaled to sit just below the last exact match.
+        let scale = match (first.last(), rest.first()) {
+            (Some((floor, _)), Some((top, _))) if *top > 0.0 => (0.99 * floor / top).min(1.0),
+            _ => 1.0,
+        };
+        let rest = rest.into_iter().map(|(score, addr)| (score * scale, addr));
+        Ok(first
+            .into_iter()
+            .chain(rest)
+            .skip(offset)
+            .take(limit)
+            .collect())
     }
-    let mut tweaked: Vec<(Score, DocAddress)> = fetched
-        .into_iter()
-        .map(|(score, addr)| {
-            let col = columns
-                .get(addr.segment_ord as usize)
-                .and_then(Option::as_ref);
-            let boilerplate = col.is_some_and(|c| c.first(addr.doc_id) == Some(true));
-            let score = if boilerplate {
-                score * BOILERPLATE_FACTOR
-            } else {
-                score
-            };
-            (score, addr)
-        })
-        .collect();
-    let safe = tweaked.iter().filter(|(s, _)| *s >= floor).count();
-    if !complete && safe < want {
-        let collector =
-            TopDocs::with_limit(limit)
-                .and_offset(offset)
-                .tweak_score(|segment: &SegmentReader| {
+
+    /// The `limit` best passages after `offset`, boilerplate's scores multiplied by
+    /// [`BOILERPLATE_FACTOR`].
+    ///
+    /// First the best `offset + limit + MARGIN` by plain score, which tantivy finds fastest
+    /// (skipping whole blocks of passages that cannot make the cut); re-ranked, they are the true
+    /// answer when enough of them keep a score at least the lowest plain score among them, since no
+    /// passage left out can score more than that. Otherwise every match is scored with the factor.
+    fn top(
+        &self,
+        query: &dyn tantivy::query::Query,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<(Score, DocAddress)>> {
+        let searcher = self.searcher;
+        let want = offset + limit;
+        let window = match self.near {
+            Some(_) => (want + MARGIN).max(proximity::WINDOW),
+            None => want + MARGIN,
+        };
+        let mut fetched = searcher.search(query, &TopDocs::with_limit(window))?;
+        let floor = fetched.last().map_or(0.0, |(s, _)| *s);
+        let complete = fetched.len() < window;
+        if let Some(near) = self.near {
+            near.rescore(searcher, &mut fetched)?;
+        }
+        let mut columns: Vec<Option<tantivy::columnar::Column<bool>>> = Vec::new();
+        for segment in searcher.segment_readers() {
+            columns.push(segment.fast_fields().bool("boilerplate").ok());
+        }
+        let mut tweaked: Vec<(Score, DocAddress)> = fetched
+            .into_iter()
+            .map(|(score, addr)| {
+                let col = columns
+                    .get(addr.segment_ord as usize)
+                    .and_then(Option::as_ref);
+                let boilerplate = col.is_some_and(|c| c.first(addr.doc_id) == Some(true));
+                let score = if boilerplate {
+                    score * BOILERPLATE_FACTOR
+                } else {
+                    score
+                };
+                (score, addr)
+            })
+            .collect();
+        let safe = tweaked.iter().filter(|(s, _)| *s >= floor).count();
+        if !complete && safe < want {
+            let collector = TopDocs::with_limit(limit).and_offset(offset).tweak_score(
+                |segment: &SegmentReader| {
                     let boilerplate = segment.fast_fields().bool("boilerplate").ok();
                     move |doc: DocId, score: Score| match &boilerplate {
                         Some(col) if col.first(doc) == Some(true) => score * BOILERPLATE_FACTOR,
                         _ => score,
                     }
-                });
-        return Ok(searcher.search(query, &collector)?);
+                },
+            );
+            return Ok(searcher.search(query, &collector)?);
+        }
+        // Best first; equal scores in index order, as tantivy orders them.
+        tweaked.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(a.1.segment_ord.cmp(&b.1.segment_ord))
+                .then(a.1.doc_id.cmp(&b.1.doc_id))
+        });
+        Ok(tweaked.into_iter().skip(offset).take(limit).collect())
     }
-    // Best first; equal scores in index order, as tantivy orders them.
-    tweaked.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(a.1.segment_ord.cmp(&b.1.segment_ord))
-            .then(a.1.doc_id.cmp(&b.1.doc_id))
-    });
-    Ok(tweaked.into_iter().skip(offset).take(limit).collect())
 }

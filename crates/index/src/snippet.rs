@@ -15,7 +15,7 @@ pub const WINDOW: usize = 180;
 const WHOLE: usize = 220;
 
 /// What a snippet marks: normalised terms, and Double Metaphone codes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Highlight {
     /// Normalised words to mark (the query words, their variants and phrase words).
     pub terms: HashSet<String>,

@@ -70,6 +70,7 @@ impl IndexWriter {
                 doc.add_i64(f.published, days);
             }
             doc.add_text(f.text, &p.text);
+            doc.add_text(f.pairs, &p.text);
             doc.add_text(f.phonetic, &p.text);
             self.inner.add_document(doc)?;
         }

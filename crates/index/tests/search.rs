@@ -183,6 +183,80 @@ fn close_words_rank_above_scattered_ones() {
 }
 
 #[test]
+fn words_as_typed_fill_the_page_before_typos() {
+    let mut lines = filler();
+    lines.extend([
+        "The minister Kowalczik spoke to reporters at noon, and again at length after lunch.",
+        "Kowalczyk said little.",
+        "Kowalczyk said nothing.",
+        "Kowalczyk left early.",
+    ]);
+    let index = index_of(&[texts(1, "Show", "2025-01-01", &lines)]);
+    let page = |offset, limit| {
+        search_opts(
+            &index,
+            "kowalczyk",
+            &SearchOptions {
+                offset,
+                limit,
+                ..SearchOptions::default()
+            },
+        )
+    };
+    // Three exact matches fill a page of three: the garble is not among them, nor marked.
+    let top = page(0, 3);
+    assert_eq!(top.len(), 3);
+    assert!(top.iter().all(|h| h.text.contains("Kowalczyk")), "{top:#?}");
+    // The next page holds the garble, after them, with a lower score.
+    let next = page(3, 3);
+    assert_eq!(next.len(), 1, "{next:#?}");
+    assert!(next[0].snippet.contains("<b>Kowalczik</b>"), "{next:#?}");
+    let all = page(0, 10);
+    assert_eq!(all.len(), 4);
+    assert!(all[3].text.contains("Kowalczik"));
+    assert!(all.windows(2).all(|w| w[0].score >= w[1].score), "{all:#?}");
+    let passages: Vec<u32> = all.iter().map(|h| h.passage).collect();
+    let paged: Vec<u32> = (0..4).flat_map(|o| page(o, 1)).map(|h| h.passage).collect();
+    assert_eq!(passages, paged, "pages across the tiers agree");
+}
+
+#[test]
+fn adjacent_words_earn_the_proximity_bonus_over_equal_scattered_ones() {
+    let mut lines = filler();
+    // The same words, the same length: only their distance differs, and the close one comes
+    // second in the index, so that only the bonus can put it first.
+    lines.extend([
+        "Ferry crews were out on the water all week long before the harbour opened again.",
+        "Crews were out on the water all week long before the ferry harbour opened again.",
+    ]);
+    let index = index_of(&[texts(1, "Show", "2025-01-01", &lines)]);
+    let hits = search(&index, "ferry harbour");
+    assert_eq!(hits.len(), 2);
+    assert!(hits[0].text.contains("the ferry harbour"), "{hits:#?}");
+    assert!(hits[0].score > hits[1].score);
+    // Typed the other way round, neither is in order: the index order stands.
+    let hits = search(&index, "harbour ferry");
+    assert!(hits[0].text.starts_with("Ferry crews"), "{hits:#?}");
+}
+
+#[test]
+fn long_phrases_of_common_words_match_only_in_a_row() {
+    let mut lines = filler();
+    lines.extend([
+        "By the end of the year the talks had stalled.",
+        "The end came, of the sort nobody wanted, at the end.",
+        "At the end, the envoys of the north left.",
+    ]);
+    let index = index_of(&[texts(1, "Show", "2025-01-01", &lines)]);
+    let hits = search(&index, "\"the end of the\"");
+    assert_eq!(hits.len(), 1, "{hits:#?}");
+    assert!(hits[0].text.starts_with("By the end of the year"));
+    // A comma does not break a phrase, as the words' positions run on.
+    assert_eq!(search(&index, "\"came of the sort\"").len(), 1);
+    assert!(search(&index, "\"of the end\"").is_empty());
+}
+
+#[test]
 fn minus_excludes_words_and_phrases() {
     let mut lines = filler();
     lines.extend([
@@ -524,6 +598,28 @@ mod any_query {
                     prop_assert!(!h.snippet.contains("<script"));
                 }
             }
+        }
+
+        /// Any run of a passage's words, quoted, finds that passage (phrases are searched as
+        /// pairs of words, which must agree with the words' positions).
+        #[test]
+        fn a_run_of_words_quoted_finds_its_passage(
+            words in proptest::collection::vec("[a-c]{1,2}|the|of|Élysée", 2..14),
+            seps in proptest::collection::vec("[ ,.;'-]{1,2}", 14),
+            from in 0usize..12,
+            len in 2usize..5,
+        ) {
+            let text: String = words
+                .iter()
+                .zip(&seps)
+                .map(|(w, s)| format!("{w}{s}"))
+                .collect();
+            let index = index_of(&[texts(1, "Show", "", &[text.as_str()])]);
+            let from = from.min(words.len() - 1);
+            let run = &words[from..(from + len).min(words.len())];
+            let phrase = format!("\"{}\"", run.join(" "));
+            let hits = index.search(&parse_query(&phrase).unwrap(), &SearchOptions::default()).unwrap();
+            prop_assert_eq!(hits.len(), 1, "{} in {}", phrase, text);
         }
     }
 }
