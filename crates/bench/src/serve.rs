@@ -135,10 +135,13 @@ pub fn run(args: &ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Times the mix against the archive in this process, one thread, and prints the mean cost of
-/// a search by kind: the ceiling a server's search throughput can reach per core.
+/// Times the mix against the archive in this process, one thread, with the entity expander,
+/// and prints the mean cost of a search by kind: the ceiling a server's search throughput can reach per core.
 fn in_process(data: &Path, mix: &[queries::Query]) -> anyhow::Result<()> {
-    let reader = earshot_archive::Archive::open(data, earshot_archive::Access::Read)?;
+    let mut reader = earshot_archive::Archive::open(data, earshot_archive::Access::Read)?;
+    // The known spellings of names, as `earshot search` and the server use them.
+    let expander = earshot_archive::EntityExpander::load(&reader)?;
+    reader.set_expander(Box::new(expander));
     let measured = timing::measure(mix, 3, true, |q| {
         reader
             .search(&archive::request(q))

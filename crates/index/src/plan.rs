@@ -129,6 +129,14 @@ pub(crate) fn idf(doc_freq: u64, total: u64) -> f32 {
     (1.0 + (total as f32 - doc_freq + 0.5) / (doc_freq + 0.5)).ln()
 }
 
+/// True when `words` stand in a row somewhere in `tokens`.
+fn holds_run(tokens: &[String], words: &[&str]) -> bool {
+    !words.is_empty()
+        && tokens
+            .windows(words.len())
+            .any(|w| w.iter().map(String::as_str).eq(words.iter().copied()))
+}
+
 /// A lone clause as itself (a bare term query can be scored with block-max WAND), several as
 /// "any of them".
 fn one_or_any(mut group: Vec<(Occur, Box<dyn TQuery>)>) -> Box<dyn TQuery> {
@@ -208,7 +216,9 @@ impl Planner<'_> {
                 .map(|w| w.norm)
                 .take(crate::query::MAX_PHRASE_WORDS)
                 .collect();
-            if tokens.is_empty() || tokens.iter().map(String::as_str).eq(words.iter().copied()) {
+            // A variant holding the words themselves ("recep tayyip erdogan" for "erdogan")
+            // finds nothing they do not: it would only cost a phrase search.
+            if tokens.is_empty() || holds_run(&tokens, words) {
                 continue;
             }
             let q: Box<dyn TQuery> = if let [one] = tokens.as_slice() {
