@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use rphonetic::DoubleMetaphone;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
+    TextAnalyzerBuilder, Token, TokenFilter, TokenStream, Tokenizer, TokenizerManager,
 };
 
 /// Name under which the `text` analyser is registered.
@@ -39,31 +39,25 @@ pub fn register(manager: &TokenizerManager) {
 /// Splits on anything not alphanumeric, drops over-long words, lower-cases and folds accents
 /// ("Zelenskyy's" → `zelenskyy`, `s`; "Élysée" → `elysee`).
 pub fn text_analyzer() -> TextAnalyzer {
+    normalised_words().build()
+}
+
+/// The words every analyser of text starts from, normalised as the `text` field has them.
+fn normalised_words() -> TextAnalyzerBuilder<impl Tokenizer> {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .build()
 }
 
 /// The `text` analyser followed by [`PhoneticFilter`].
 pub fn phonetic_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(PhoneticFilter)
-        .build()
+    normalised_words().filter(PhoneticFilter).build()
 }
 
 /// The `text` analyser followed by [`PairFilter`].
 pub fn pairs_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(PairFilter)
-        .build()
+    normalised_words().filter(PairFilter).build()
 }
 
 /// The `pairs` field's term for two adjacent normalised words.
