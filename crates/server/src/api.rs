@@ -6,11 +6,11 @@ use std::sync::Arc;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use earshot_archive::IngestOptions;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::pages::{entities::EntityParams, predictions::LedgerParams, search::SearchParams};
+use crate::upload::Outcome;
 use crate::{auth, AppError, AppState};
 
 type ApiResult = Result<Json<Value>, AppError>;
@@ -65,15 +65,24 @@ pub async fn entity(State(state): State<Arc<AppState>>, Path(id): Path<i64>) -> 
     Ok(Json(earshot_archive::json::entity_detail(&d)))
 }
 
-/// The body of `POST /api/entities/{id}/{rename|kind|merge|alias}`.
+/// The body of `POST /api/entities/{id}/{rename|kind|merge|alias}` (`value`) and of
+/// `POST /api/entities/{id}/split` (`surface` and `name`).
 #[derive(Debug, Deserialize)]
 pub struct CurateBody {
+    #[serde(default)]
     pub value: String,
+    /// split: the spelling whose mentions become their own entity.
+    #[serde(default)]
+    pub surface: String,
+    /// split: the new entity's name (the spelling itself when left out).
+    #[serde(default)]
+    pub name: String,
 }
 
-/// `POST /api/entities/{id}/{action}` with `{"value": …}` and `Authorization: Bearer TOKEN`:
-/// rename (the new name), kind (person, org, place, group, work, event), merge (the name of
-/// the entity to merge into this one), alias (a spelling that names it).
+/// `POST /api/entities/{id}/{action}` with `Authorization: Bearer TOKEN`: rename, kind, merge
+/// and alias take `{"value": …}` (the new name; person, org, place, group, work or event; the
+/// name of the entity to merge into this one; a spelling that names it); split takes
+/// `{"surface": …, "name": …}` and answers with the new entity.
 pub async fn curate(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -82,7 +91,13 @@ pub async fn curate(
 ) -> ApiResult {
     auth::require_bearer(&state, &headers)?;
     let Json(body) = body.map_err(|e| AppError::BadRequest(e.body_text()))?;
-    let e = crate::curate::curate(&state, id, &action, &body.value).await?;
+    let value = if action == "split" {
+        &body.name
+    } else {
+        &body.value
+    };
+    let curation = crate::curate::Curation::parse(&action, value, &body.surface)?;
+    let e = crate::curate::curate(&state, id, curation).await?;
     Ok(Json(earshot_archive::json::entity(&e)))
 }
 
@@ -151,41 +166,29 @@ pub async fn ingest(
             "the body is empty: send the transcript's bytes".into(),
         ));
     }
-    let name = safe_file_name(&p.name);
-    let dir = state.uploads_dir();
-    let path = dir.join(format!("{}-{name}", &crate::state::random_token()?[..8]));
-    let report = state
-        .write(move |st, a| {
-            std::fs::create_dir_all(&dir)
-                .and_then(|_| std::fs::write(&path, &body))
-                .map_err(|e| AppError::Internal(format!("cannot keep the upload: {e}")))?;
-            let r = a.ingest(
-                std::slice::from_ref(&path),
-                &IngestOptions::default(),
-                &mut |_| {},
-            )?;
-            if r.added + r.updated + r.unchanged + r.merged == 0 {
-                let _ = std::fs::remove_file(&path);
-                let why = r
-                    .rejected
-                    .first()
-                    .map(|e| e.to_string())
-                    .unwrap_or_default();
-                return Err(AppError::Unprocessable(format!(
-                    "earshot cannot read this file: {why}"
-                )));
-            }
-            st.refresh(a)?;
-            Ok(r)
-        })
-        .await?;
-    Ok(Json(json!({
-        "name": name,
-        "added": report.added,
-        "updated": report.updated,
-        "unchanged": report.unchanged,
-        "merged": report.merged,
-    })))
+    let up = crate::upload::keep_and_ingest(&state, vec![(p.name, body)])
+        .await?
+        .pop()
+        .ok_or_else(|| AppError::Internal("an upload went missing".into()))?;
+    match up.outcome {
+        Outcome::Unreadable(why) => Err(AppError::Unprocessable(format!(
+            "earshot cannot read {}: {why}",
+            up.name
+        ))),
+        Outcome::Failed(e) => Err(e),
+        Outcome::Ingested {
+            added,
+            updated,
+            unchanged,
+            merged,
+        } => Ok(Json(json!({
+            "name": up.name,
+            "added": added,
+            "updated": updated,
+            "unchanged": unchanged,
+            "merged": merged,
+        }))),
+    }
 }
 
 /// The query of an upload.

@@ -42,16 +42,22 @@ pub fn require_bearer(state: &AppState, headers: &HeaderMap) -> Result<(), AppEr
     }
 }
 
+/// The first half of a form write, which needs no body: 403 on a read-only server, 401
+/// without a live session. Returns the session's CSRF token.
+pub fn require_login(state: &AppState, headers: &HeaderMap) -> Result<String, AppError> {
+    if !state.writable() {
+        return Err(read_only());
+    }
+    csrf_of(state, headers).ok_or(AppError::Unauthorized)
+}
+
 /// A form write: a live session, and the form's CSRF token equal to the session's.
 pub fn require_session(
     state: &AppState,
     headers: &HeaderMap,
     form_csrf: &str,
 ) -> Result<(), AppError> {
-    if !state.writable() {
-        return Err(read_only());
-    }
-    let csrf = csrf_of(state, headers).ok_or(AppError::Unauthorized)?;
+    let csrf = require_login(state, headers)?;
     if constant_time_eq(csrf.as_bytes(), form_csrf.as_bytes()) {
         Ok(())
     } else {

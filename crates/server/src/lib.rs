@@ -19,12 +19,14 @@ mod openapi;
 pub mod pages;
 mod state;
 mod svg;
+mod upload;
 mod views;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::{get, post};
 use axum::Router;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -68,9 +70,12 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/predictions/{id}/resolve", post(api::resolve))
         .route("/api/openapi.json", get(api::openapi))
         .layer(RequestBodyLimitLayer::new(limits::MAX_BODY));
-    // Transcripts are larger than forms: the upload route has its own limit.
+    // Transcripts are larger than forms: the upload routes have their own limit, in place of
+    // the 2 MB that axum's extractors would otherwise hold bodies to.
     let upload = Router::new()
+        .route("/upload", post(pages::upload))
         .route("/api/ingest", post(api::ingest))
+        .layer(DefaultBodyLimit::disable())
         .layer(RequestBodyLimitLayer::new(limits::MAX_UPLOAD));
     let routes = routes
         .merge(upload)

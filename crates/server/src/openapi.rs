@@ -41,6 +41,14 @@ const OPS: &[Op] = &[
         writes: false,
     },
     Op {
+        method: "post",
+        path: "/api/entities/{id}/split",
+        summary: "Split the mentions of one spelling off into a new entity, answered with the \
+                  new entity (needs the bearer token)",
+        query: &[],
+        writes: true,
+    },
+    Op {
         method: "get",
         path: "/api/predictions",
         summary: "Forecasts in the ledger, soonest due first",
@@ -92,6 +100,14 @@ pub fn document() -> Value {
             operation["security"] = json!([{"bearer": []}]);
             operation["requestBody"] = if op.path == "/api/ingest" {
                 json!({"required": true, "content": {"application/octet-stream": {}}})
+            } else if op.path.ends_with("/split") {
+                json!({"required": true, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["surface"],
+                    "properties": {
+                        "surface": {"type": "string", "description": "the spelling to split off"},
+                        "name": {"type": "string", "description": "the new entity's name; the spelling when left out"},
+                    },
+                }}}})
             } else if op.path.starts_with("/api/entities") {
                 json!({"required": true, "content": {"application/json": {"schema": {
                     "type": "object", "required": ["value"],

@@ -544,3 +544,472 @@ async fn entities_are_curated_with_the_token() {
     let surfaces = json(&body)["surfaces"].to_string();
     assert!(surfaces.contains("Odesa"), "{surfaces}");
 }
+
+/// Logs in with the token; returns the session cookie and the CSRF token the overview's
+/// upload form carries.
+async fn login(app: &axum::Router) -> (String, String) {
+    let (s, h, _) = send(app, form("/login", None, &format!("token={TOKEN}"))).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let cookie = h[header::SET_COOKIE]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let page = page_as(app, "/", &cookie).await;
+    let csrf = page
+        .split("action=\"/upload\"")
+        .nth(1)
+        .and_then(|s| s.split("name=\"csrf\" value=\"").nth(1))
+        .and_then(|s| s.split('"').next())
+        .expect("the upload form carries the CSRF token")
+        .to_string();
+    (cookie, csrf)
+}
+
+async fn page_as(app: &axum::Router, uri: &str, cookie: &str) -> String {
+    let req = Request::get(uri)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap();
+    let (s, _, page) = send(app, req).await;
+    assert_eq!(s, StatusCode::OK, "{uri}: {page}");
+    page
+}
+
+const BOUNDARY: &str = "earshot-test-3f9c2a";
+
+/// `POST /upload` as a browser sends the overview's form: `multipart/form-data` written out
+/// by hand, the CSRF field (when given) and then one part per file.
+fn upload_form(cookie: Option<&str>, csrf: Option<&str>, files: &[(&str, &[u8])]) -> Request<Body> {
+    let mut body = Vec::new();
+    if let Some(csrf) = csrf {
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    for (name, bytes) in files {
+        // A quote in a file name goes escaped, as in any quoted string of a header.
+        let name = name.replace('"', "\\\"");
+        body.extend_from_slice(
+            format!(
+                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"files\"; \
+                 filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    let mut r = Request::post("/upload").header(
+        header::CONTENT_TYPE,
+        format!("multipart/form-data; boundary={BOUNDARY}"),
+    );
+    if let Some(c) = cookie {
+        r = r.header(header::COOKIE, c);
+    }
+    r.body(Body::from(body)).unwrap()
+}
+
+/// A transcript for the upload tests, in the speaker-and-stamp layout.
+const RIVER_LOG: &str = "Title: River Log at Vukovar
+Show: River Log
+Date: 2026-04-03
+
+Ivo Horvat (00:00):
+The ferries at Vukovar run twice a day while the water stays this low.
+";
+
+/// Bytes no layout reads.
+const STATIC_NOISE: &[u8] = &[0, 255, 1, 254, 0, 0, 7, 200, 13, 0];
+
+fn kept_uploads(dir: &Path) -> Vec<String> {
+    match std::fs::read_dir(dir.join("data/uploads")) {
+        Ok(entries) => entries
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+async fn hits(app: &axum::Router, q: &str) -> usize {
+    let (_, body) = get(app, &format!("/api/search?q={q}")).await;
+    json(&body)["hits"].as_array().unwrap().len()
+}
+
+#[tokio::test]
+async fn the_overview_offers_uploads_only_to_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let (_, home) = get(&server(dir.path(), None), "/").await;
+    assert!(!home.contains("/upload"), "read-only: no form, no link");
+    assert!(!home.contains("add transcripts"));
+
+    let app = server(dir.path(), Some(TOKEN));
+    let (_, home) = get(&app, "/").await;
+    assert!(!home.contains("action=\"/upload\""), "{home}");
+    assert!(home.contains("<a href=\"/login\">Log in to add transcripts</a>"));
+
+    let (cookie, _) = login(&app).await;
+    let home = page_as(&app, "/", &cookie).await;
+    assert!(home.contains("enctype=\"multipart/form-data\""), "{home}");
+    assert!(home.contains("type=\"file\" name=\"files\" multiple"));
+    assert!(!home.contains("Log in to add transcripts"));
+}
+
+#[tokio::test]
+async fn uploads_from_the_page_are_ingested_and_reported_each() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let (cookie, csrf) = login(&app).await;
+    assert_eq!(hits(&app, "ferries").await, 0);
+
+    let files: &[(&str, &[u8])] = &[
+        ("static.bin", STATIC_NOISE),
+        ("river-log.txt", RIVER_LOG.as_bytes()),
+        ("empty.txt", b""),
+    ];
+    let (s, _, page) = send(&app, upload_form(Some(&cookie), Some(&csrf), files)).await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("<td><code>river-log.txt</code></td><td>added</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td><code>static.bin</code></td><td class=\"error\">cannot read: "),
+        "the unreadable file is reported, and did not stop the other: {page}"
+    );
+    assert!(
+        page.contains("<td><code>empty.txt</code></td><td class=\"error\">cannot read: "),
+        "{page}"
+    );
+    assert!(page.contains("1 of 3 files in the archive"), "{page}");
+    assert!(page.contains("href=\"/search\"") && page.contains("href=\"/\""));
+    assert!(
+        !page.contains("data/uploads") && !page.contains(&dir.path().display().to_string()),
+        "no server paths in the report: {page}"
+    );
+
+    assert_eq!(hits(&app, "ferries").await, 1, "searchable at once");
+    let kept = kept_uploads(dir.path());
+    assert!(
+        kept.len() == 1 && kept[0].ends_with("-river-log.txt"),
+        "the unreadable file is not kept: {kept:?}"
+    );
+
+    // The same transcript again: merged into the episode it already is.
+    let files: &[(&str, &[u8])] = &[("river-log.txt", RIVER_LOG.as_bytes())];
+    let (s, _, page) = send(&app, upload_form(Some(&cookie), Some(&csrf), files)).await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    assert!(
+        page.contains("<td><code>river-log.txt</code></td><td>merged</td>"),
+        "{page}"
+    );
+    assert_eq!(hits(&app, "ferries").await, 1, "not twice");
+
+    // A form sent with no file chosen: the browser's empty part.
+    let (s, _, page) = send(&app, upload_form(Some(&cookie), Some(&csrf), &[("", b"")])).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{page}");
+    assert!(page.contains("choose at least one transcript"), "{page}");
+}
+
+#[tokio::test]
+async fn page_uploads_need_a_session_and_its_csrf_token() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let files: &[(&str, &[u8])] = &[("river-log.txt", RIVER_LOG.as_bytes())];
+
+    let read_only = server(dir.path(), None);
+    let (s, _, page) = send(&read_only, upload_form(None, Some("x"), files)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    assert!(page.contains("read-only"), "{page}");
+
+    let app = server(dir.path(), Some(TOKEN));
+    let (s, _, _) = send(&app, upload_form(None, Some("x"), files)).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "no session");
+    let (s, _, _) = send(
+        &app,
+        upload_form(Some("earshot_session=made-up"), Some("x"), files),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "no such session");
+
+    let (cookie, csrf) = login(&app).await;
+    let (s, _, page) = send(&app, upload_form(Some(&cookie), Some("forged"), files)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "a forged CSRF token");
+    assert!(page.contains("CSRF"), "{page}");
+    let (s, _, _) = send(&app, upload_form(Some(&cookie), None, files)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "no CSRF token");
+    let (s, _, _) = send(&app, upload_form(Some(&cookie), Some(""), files)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "an empty CSRF token");
+
+    assert_eq!(hits(&app, "ferries").await, 0, "nothing was ingested");
+    assert!(kept_uploads(dir.path()).is_empty(), "nothing was kept");
+
+    // The real token still works, so the refusals above were about the token.
+    let (s, _, page) = send(&app, upload_form(Some(&cookie), Some(&csrf), files)).await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    assert_eq!(hits(&app, "ferries").await, 1);
+}
+
+#[tokio::test]
+async fn hostile_upload_names_are_escaped_and_stay_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let (cookie, csrf) = login(&app).await;
+    let second = RIVER_LOG
+        .replace("River Log at Vukovar", "River Log at Ilok")
+        .replace("ferries at Vukovar", "tugboats at Ilok");
+    let third = RIVER_LOG
+        .replace("River Log at Vukovar", "River Log at Novi Sad")
+        .replace("ferries at Vukovar", "dredgers near Novi Sad");
+    let files: &[(&str, &[u8])] = &[
+        ("\"><img src=x onerror=alert(1)>.txt", RIVER_LOG.as_bytes()),
+        ("../../etc/passwd", second.as_bytes()),
+        ("<script>", third.as_bytes()),
+        ("<iframe src=x>.bin", STATIC_NOISE),
+    ];
+    let (s, _, page) = send(&app, upload_form(Some(&cookie), Some(&csrf), files)).await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    for raw in ["<img src=x", "<script>", "<iframe", "onerror=alert(1)>"] {
+        assert!(!page.contains(raw), "{raw} unescaped:\n{page}");
+    }
+    for shown in [
+        "<code>___img_src_x_onerror_alert_1__.txt</code>",
+        "<code>passwd</code>",
+        "<code>_script_</code>",
+        "<code>_iframe_src_x_.bin</code>",
+    ] {
+        assert!(page.contains(shown), "{shown}:\n{page}");
+    }
+    assert!(page.contains("3 of 4 files"), "{page}");
+
+    // Kept as "<8 random hex digits>-<safe name>", directly in the uploads folder.
+    let mut kept = kept_uploads(dir.path());
+    kept.sort_by(|a, b| a[9..].cmp(&b[9..]));
+    let names: Vec<&str> = kept.iter().map(|k| &k[9..]).collect();
+    assert_eq!(
+        names,
+        ["___img_src_x_onerror_alert_1__.txt", "_script_", "passwd"],
+        "{kept:?}"
+    );
+    for k in &kept {
+        assert!(dir.path().join("data/uploads").join(k).is_file(), "{k}");
+    }
+    assert!(!dir.path().join("etc").exists() && !dir.path().join("data/etc").exists());
+    for word in ["ferries", "tugboats", "dredgers"] {
+        assert_eq!(hits(&app, word).await, 1, "{word}");
+    }
+}
+
+#[tokio::test]
+async fn uploads_up_to_the_upload_limit_reach_the_handler() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let (cookie, csrf) = login(&app).await;
+    // Over the 2 MB axum allows by default, under the 32 MiB the upload routes allow.
+    let big = vec![0u8; 3 << 20];
+    let files: &[(&str, &[u8])] = &[("big.bin", &big)];
+    let (s, _, page) = send(&app, upload_form(Some(&cookie), Some(&csrf), files)).await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    assert!(page.contains("cannot read: "), "{page}");
+    let (s, _, body) = send(
+        &app,
+        upload("big.bin", Some(&format!("Bearer {TOKEN}")), &big),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+
+    let huge = vec![0u8; 33 << 20];
+    let files: &[(&str, &[u8])] = &[("huge.bin", &huge)];
+    let (s, _, page) = send(&app, upload_form(Some(&cookie), Some(&csrf), files)).await;
+    assert_eq!(
+        s,
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "{}",
+        &page[page.len().saturating_sub(600)..]
+    );
+    assert!(kept_uploads(dir.path()).is_empty());
+}
+
+/// A show that names one person in two spellings.
+const GREEN_ROOM: &str = "Title: Green Room on the summit
+Show: Green Room
+Date: 2026-03-09
+
+Lena Vogt (00:00):
+Vladimir Putin spoke for an hour. Later Putin took questions, and Putin left early.
+";
+
+fn entity_id(list: &str, name: &str) -> Option<i64> {
+    json(list)["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == name)
+        .map(|e| e["id"].as_i64().unwrap())
+}
+
+fn surfaces(detail: &str) -> Vec<String> {
+    json(detail)["surfaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["surface"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn a_spelling_is_split_off_from_the_entity_page() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let bearer = format!("Bearer {TOKEN}");
+    let (s, _, body) = send(
+        &app,
+        upload("green-room.txt", Some(&bearer), GREEN_ROOM.as_bytes()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let (_, list) = get(&app, "/api/entities").await;
+    let putin = entity_id(&list, "Vladimir Putin").expect("Putin is an entity");
+    let (_, detail) = get(&app, &format!("/api/entities/{putin}")).await;
+    assert!(
+        surfaces(&detail).contains(&"Vladimir Putin".to_string()),
+        "{detail}"
+    );
+
+    let (_, page) = get(&app, &format!("/entities/{putin}")).await;
+    assert!(
+        !page.contains("class=\"split\""),
+        "no form without a session"
+    );
+    let (cookie, csrf) = login(&app).await;
+    let page = page_as(&app, &format!("/entities/{putin}"), &cookie).await;
+    assert!(
+        page.contains(&format!(
+            "<form method=\"post\" action=\"/entities/{putin}/curate\" class=\"split\">"
+        )),
+        "{page}"
+    );
+    assert!(page.contains("<option value=\"Vladimir Putin\">"), "{page}");
+
+    let uri = format!("/entities/{putin}/curate");
+    let split = "action=split&surface=Vladimir+Putin&value=Vladimir+Putin+%28in+full%29";
+    let (s, _, _) = send(&app, form(&uri, None, &format!("csrf=x&{split}"))).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "no session");
+    let (s, _, _) = send(
+        &app,
+        form(&uri, Some(&cookie), &format!("csrf=forged&{split}")),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "a forged CSRF token");
+    let (s, _, page) = send(
+        &app,
+        form(
+            &uri,
+            Some(&cookie),
+            &format!("csrf={csrf}&action=split&surface=Vova&value=X"),
+        ),
+    )
+    .await;
+    assert_eq!(
+        s,
+        StatusCode::BAD_REQUEST,
+        "not one of its spellings: {page}"
+    );
+
+    let (s, h, _) = send(
+        &app,
+        form(&uri, Some(&cookie), &format!("csrf={csrf}&{split}")),
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, list) = get(&app, "/api/entities").await;
+    let full = entity_id(&list, "Vladimir Putin (in full)").expect("the new entity is listed");
+    assert_ne!(full, putin);
+    assert_eq!(
+        h[header::LOCATION].to_str().unwrap(),
+        format!("/entities/{full}?done=split"),
+        "on to the new entity"
+    );
+    let (_, detail) = get(&app, &format!("/api/entities/{full}")).await;
+    assert_eq!(surfaces(&detail), ["Vladimir Putin"], "{detail}");
+    assert_eq!(json(&detail)["mentions"], 1, "{detail}");
+    let (_, detail) = get(&app, &format!("/api/entities/{putin}")).await;
+    assert_eq!(
+        surfaces(&detail),
+        ["Putin"],
+        "the old one keeps the rest: {detail}"
+    );
+    let page = page_as(&app, &format!("/entities/{full}?done=split"), &cookie).await;
+    assert!(page.contains("Split off"), "{page}");
+}
+
+fn split_json(id: i64, auth: Option<&str>, body: serde_json::Value) -> Request<Body> {
+    let mut r = Request::post(format!("/api/entities/{id}/split"))
+        .header(header::CONTENT_TYPE, "application/json");
+    if let Some(a) = auth {
+        r = r.header(header::AUTHORIZATION, a);
+    }
+    r.body(Body::from(body.to_string())).unwrap()
+}
+
+#[tokio::test]
+async fn a_spelling_is_split_off_through_the_api() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let bearer = format!("Bearer {TOKEN}");
+    let (s, _, body) = send(
+        &app,
+        upload("green-room.txt", Some(&bearer), GREEN_ROOM.as_bytes()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{body}");
+    let (_, list) = get(&app, "/api/entities").await;
+    let putin = entity_id(&list, "Vladimir Putin").expect("Putin is an entity");
+
+    let body = serde_json::json!({ "surface": "Vladimir Putin", "name": "V. V. Putin" });
+    let (s, _, _) = send(&app, split_json(putin, None, body.clone())).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, b) = send(
+        &app,
+        split_json(putin, Some(&bearer), serde_json::json!({ "name": "X" })),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "no spelling: {b}");
+    let (s, _, b) = send(
+        &app,
+        split_json(
+            putin,
+            Some(&bearer),
+            serde_json::json!({ "surface": "Vova" }),
+        ),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "not one of its spellings: {b}");
+
+    let (s, _, b) = send(&app, split_json(putin, Some(&bearer), body)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(json(&b)["name"], "V. V. Putin");
+    assert_eq!(json(&b)["mentions"], 1);
+    let (_, detail) = get(&app, &format!("/api/entities/{putin}")).await;
+    assert_eq!(surfaces(&detail), ["Putin"], "{detail}");
+
+    let (_, doc) = get(&app, "/api/openapi.json").await;
+    let op = &json(&doc)["paths"]["/api/entities/{id}/split"]["post"];
+    assert_eq!(
+        op["requestBody"]["content"]["application/json"]["schema"]["required"],
+        serde_json::json!(["surface"]),
+        "{op}"
+    );
+}

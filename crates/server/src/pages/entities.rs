@@ -156,6 +156,7 @@ pub async fn entity(
         "kind" => Some("Kind changed."),
         "merge" => Some("Merged into this entity."),
         "alias" => Some("Spelling added; episodes that use it were read again."),
+        "split" => Some("Split off: the mentions of that spelling are now this entity's."),
         _ => None,
     };
     Ok(render(&EntityPage {
@@ -197,10 +198,13 @@ pub struct CurateForm {
     pub action: String,
     #[serde(default)]
     pub value: String,
+    /// split: the spelling to split off (`value` is then the new entity's name).
+    #[serde(default)]
+    pub surface: String,
 }
 
-/// `POST /entities/{id}/curate` from the entity page's form: a logged-in session and its CSRF
-/// token; back to the entity (a merge keeps this id).
+/// `POST /entities/{id}/curate` from the entity page's forms: a logged-in session and its CSRF
+/// token; back to the entity (a merge keeps this id), or on to the new one after a split.
 pub async fn curate(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -210,7 +214,9 @@ pub async fn curate(
     use axum::response::IntoResponse;
     let fail = |e| PageError(e, Nav::new(&state, &headers, ""));
     crate::auth::require_session(&state, &headers, &form.csrf).map_err(fail)?;
-    let e = crate::curate::curate(&state, id, &form.action, &form.value)
+    let curation =
+        crate::curate::Curation::parse(&form.action, &form.value, &form.surface).map_err(fail)?;
+    let e = crate::curate::curate(&state, id, curation)
         .await
         .map_err(fail)?;
     let back = format!(

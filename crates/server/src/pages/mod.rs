@@ -8,6 +8,7 @@ mod login;
 mod overview;
 pub mod predictions;
 pub mod search;
+mod upload;
 
 use askama::Template;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -19,6 +20,7 @@ pub use login::{login, login_form, logout};
 pub use overview::overview;
 pub use predictions::{predictions, resolve};
 pub use search::search;
+pub use upload::upload;
 
 use crate::{auth, AppError, AppState};
 
