@@ -130,11 +130,8 @@ pub(crate) fn idf(doc_freq: u64, total: u64) -> f32 {
 }
 
 /// True when `words` stand in a row somewhere in `tokens`.
-fn holds_run(tokens: &[String], words: &[&str]) -> bool {
-    !words.is_empty()
-        && tokens
-            .windows(words.len())
-            .any(|w| w.iter().map(String::as_str).eq(words.iter().copied()))
+fn holds_run(tokens: &[String], words: &[String]) -> bool {
+    !words.is_empty() && tokens.windows(words.len()).any(|w| w == words)
 }
 
 /// A lone clause as itself (a bare term query can be scored with block-max WAND), several as
@@ -208,20 +205,34 @@ impl Planner<'_> {
         words: &[&str],
         word_idf: f32,
     ) -> Result<Vec<(Occur, Box<dyn TQuery>)>> {
-        let mut out = Vec::new();
         let mut analyzer = tokenize::text_analyzer();
-        for variant in self.expander.variants(key).into_iter().take(MAX_EXPANDED) {
+        let mut variants: Vec<Vec<String>> = Vec::new();
+        for variant in self.expander.variants(key) {
             let tokens: Vec<String> = tokenize::words(&mut analyzer, &variant)
                 .into_iter()
                 .map(|w| w.norm)
                 .take(crate::query::MAX_PHRASE_WORDS)
                 .collect();
-            // A variant holding the words themselves ("recep tayyip erdogan" for "erdogan")
-            // finds nothing they do not: it would only cost a phrase search.
-            if tokens.is_empty() || holds_run(&tokens, words) {
-                continue;
+            if !tokens.is_empty() && !variants.contains(&tokens) {
+                variants.push(tokens);
             }
-            let q: Box<dyn TQuery> = if let [one] = tokens.as_slice() {
+        }
+        // Single words first: a phrase holding a word already searched ("ursula von der leyen"
+        // once "leyen" is in, or "recep tayyip erdogan" for "erdogan" itself) finds nothing
+        // that word does not, and would only cost a phrase search.
+        variants.sort_by_key(Vec::len);
+        let mut searched: Vec<Vec<String>> = vec![words.iter().map(|w| w.to_string()).collect()];
+        let mut out = Vec::new();
+        for tokens in variants {
+            if out.len() == MAX_EXPANDED {
+                break;
+            }
+            let subsumed = searched.iter().any(|s| holds_run(&tokens, s));
+            let q: Box<dyn TQuery> = if subsumed {
+                // Still marked in snippets, as the passage says it.
+                self.highlight.terms.extend(tokens);
+                continue;
+            } else if let [one] = tokens.as_slice() {
                 let term = self.text_term(one);
                 match self.scaled(EXPANDED_BOOST, word_idf, &term)? {
                     Some(boost) => term_query(term, boost),
@@ -233,7 +244,8 @@ impl Planner<'_> {
                     EXPANDED_BOOST,
                 ))
             };
-            self.highlight.terms.extend(tokens);
+            self.highlight.terms.extend(tokens.iter().cloned());
+            searched.push(tokens);
             out.push((Occur::Should, q));
         }
         Ok(out)

@@ -497,6 +497,45 @@ fn expander_variants_are_found_and_marked() {
     assert_eq!(hits.len(), 1, "{hits:#?}");
 }
 
+struct Leyen;
+
+impl TermExpander for Leyen {
+    fn variants(&self, term: &str) -> Vec<String> {
+        match term {
+            "vonderleyen" => vec![
+                "Ursula von der Leyen".into(),
+                "von der Leyen".into(),
+                "Leyen".into(),
+                "von der Layen".into(),
+            ],
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[test]
+fn phrase_variants_holding_a_searched_word_still_find_and_mark_their_passages() {
+    let mut lines = filler();
+    lines.extend([
+        "Ursula von der Leyen spoke in Brussels.",
+        "Von der Leyen spoke again.",
+        "Von der Layen, as the caption had it.",
+        "The von family of der Hague.",
+    ]);
+    let index = index_of(&[texts(1, "Show", "", &lines)]);
+    let q = parse_query("vonderleyen").unwrap();
+    let hits = index
+        .search_with(&q, &SearchOptions::default(), &Leyen)
+        .unwrap();
+    assert_eq!(hits.len(), 3, "{hits:#?}");
+    assert!(hits.iter().any(|h| h
+        .snippet
+        .contains("<b>Ursula</b> <b>von</b> <b>der</b> <b>Leyen</b>")));
+    assert!(hits
+        .iter()
+        .any(|h| h.snippet.contains("<b>Von</b> <b>der</b> <b>Layen</b>")));
+}
+
 #[test]
 fn paging_and_limits() {
     let lines: Vec<String> = (0..30).map(|i| format!("Envoy note number {i}.")).collect();
