@@ -13,8 +13,9 @@ pub struct Args {
     /// serve a team (and give a --token for writes).
     #[arg(long, default_value = "127.0.0.1:7420", value_name = "ADDR")]
     bind: SocketAddr,
-    /// Allow writes (resolving forecasts) to whoever gives this token, as a bearer header or
-    /// through the login page. Without it the server is read-only.
+    /// Allow writes (resolving forecasts, curating entities, uploading transcripts) to whoever
+    /// gives this token, as a bearer header or through the login page. Without it the server
+    /// is read-only.
     #[arg(
         long,
         env = "EARSHOT_TOKEN",
