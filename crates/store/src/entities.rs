@@ -306,6 +306,25 @@ impl EntityStore for SqliteCatalog {
 
     /// Entities with their counts, most mentioned first.
     fn entity_list(&self, f: &EntityFilter) -> Result<Vec<EntityRecord>> {
+        let limit = if f.limit == 0 { -1 } else { f.limit as i64 };
+        if f.show.is_none() && f.since.is_none() {
+            // Totals from the index alone, then only the listed entities' records: joining
+            // every mention count to its episode costs seconds on a large archive.
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT t.entity_id FROM (SELECT entity_id, SUM(mentions) AS total
+                     FROM episode_entities GROUP BY entity_id) t
+                 JOIN entities e ON e.id = t.entity_id WHERE (?1 IS NULL OR e.kind = ?1)
+                 ORDER BY t.total DESC, e.name LIMIT ?2",
+            )?;
+            let ids: Vec<i64> = stmt
+                .query_map(params![f.kind, limit], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                out.extend(self.entity(id)?);
+            }
+            return Ok(out);
+        }
         let sql = format!(
             "SELECT {RECORD_COLUMNS} FROM episode_entities ee JOIN entities e ON e.id = ee.entity_id
              JOIN episodes ep ON ep.id = ee.episode_id JOIN shows s ON s.id = ep.show_id
@@ -313,7 +332,6 @@ impl EntityStore for SqliteCatalog {
                AND (?3 IS NULL OR ep.published >= ?3)
              GROUP BY e.id ORDER BY SUM(ee.mentions) DESC, e.name LIMIT ?4"
         );
-        let limit = if f.limit == 0 { -1 } else { f.limit as i64 };
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(
             params![
@@ -356,10 +374,27 @@ impl EntityStore for SqliteCatalog {
     /// Every surface of an entity's mentions with its count, most frequent first.
     fn entity_surfaces(&self, id: i64) -> Result<Vec<(String, u64)>> {
         let mut counts: HashMap<String, u64> = HashMap::new();
-        for e in episodes_of(&self.conn, id)? {
-            for r in mentions::load(&self.conn, e)? {
-                if r.entity == id {
-                    *counts.entry(r.surface).or_default() += 1;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT episode_id, surfaces FROM episode_entities WHERE entity_id = ?1",
+        )?;
+        let rows: Vec<(i64, Option<String>)> = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (episode, surfaces) in rows {
+            let kept = surfaces.and_then(|s| serde_json::from_str::<HashMap<String, u64>>(&s).ok());
+            match kept {
+                Some(spelt) => {
+                    for (surface, n) in spelt {
+                        *counts.entry(surface).or_default() += n;
+                    }
+                }
+                // Written before the column was: read the episode's mentions.
+                None => {
+                    for r in mentions::load(&self.conn, episode)? {
+                        if r.entity == id {
+                            *counts.entry(r.surface).or_default() += 1;
+                        }
+                    }
                 }
             }
         }

@@ -3,7 +3,7 @@
 //! browsing needs by entity is kept beside them, in `episode_entities` (how often each episode
 //! mentions each entity) and `entity_surfaces` (every spelling of each entity).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -152,9 +152,15 @@ pub(crate) fn store(
     conn.prepare_cached("DELETE FROM episode_entities WHERE episode_id = ?1")?
         .execute([episode])?;
     let mut counts: HashMap<i64, i64> = HashMap::new();
+    let mut surfaces: HashMap<i64, BTreeMap<&str, u64>> = HashMap::new();
     let mut spellings: Vec<(&str, i64)> = Vec::new();
     for r in rows {
         *counts.entry(r.entity).or_default() += 1;
+        *surfaces
+            .entry(r.entity)
+            .or_default()
+            .entry(r.surface.as_str())
+            .or_default() += 1;
         let pair = (r.surface_key.clone(), r.entity);
         if !spelt.contains(&pair) {
             spellings.push((r.surface_key.as_str(), r.entity));
@@ -163,10 +169,13 @@ pub(crate) fn store(
     }
     // A row a statement: a statement of many rows makes SQLite keep a statement journal.
     let mut summary = conn.prepare_cached(
-        "INSERT INTO episode_entities(episode_id, entity_id, mentions) VALUES (?1, ?2, ?3)",
+        "INSERT INTO episode_entities(episode_id, entity_id, mentions, surfaces)
+         VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (entity, n) in counts {
-        summary.execute(params![episode, entity, n])?;
+        let spelt = serde_json::to_string(&surfaces.remove(&entity).unwrap_or_default())
+            .map_err(|e| crate::StoreError::Corrupt(format!("cannot encode spellings: {e}")))?;
+        summary.execute(params![episode, entity, n, spelt])?;
     }
     let mut spelling = conn.prepare_cached(
         "INSERT OR IGNORE INTO entity_surfaces(surface_key, entity_id) VALUES (?1, ?2)",

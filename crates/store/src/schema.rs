@@ -82,9 +82,16 @@ CREATE TABLE IF NOT EXISTS episode_entities (
     episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
     entity_id INTEGER NOT NULL REFERENCES entities(id),
     mentions INTEGER NOT NULL,
+    -- Each spelling of those mentions and how often, as a JSON object: what an entity's page
+    -- counts without reading every episode's mentions. NULL in archives from before it.
+    surfaces TEXT,
     PRIMARY KEY (episode_id, entity_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS episode_entities_by_entity ON episode_entities(entity_id, episode_id);
+-- By entity, with the count: an entity's episodes, and every entity's total read from the
+-- index alone. (It replaced an index without the count.)
+CREATE INDEX IF NOT EXISTS episode_entities_by_entity_counted
+    ON episode_entities(entity_id, episode_id, mentions);
+DROP INDEX IF EXISTS episode_entities_by_entity;
 -- Every normalised spelling an entity has been mentioned by: finds an entity by a garble.
 CREATE TABLE IF NOT EXISTS entity_surfaces (
     surface_key TEXT NOT NULL,
@@ -138,3 +145,25 @@ CREATE TABLE IF NOT EXISTS changes (
     episode_id INTEGER NOT NULL
 );
 "#;
+
+/// Columns added to a table after archives with it were written, as (table, column,
+/// declaration). Each is added when missing; no schema version marks them, since a build that
+/// does not know one leaves it NULL, which readers accept.
+const ADDED_COLUMNS: &[(&str, &str, &str)] = &[("episode_entities", "surfaces", "TEXT")];
+
+/// Adds the [`ADDED_COLUMNS`] an older archive lacks.
+pub(crate) fn add_missing_columns(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    for (table, column, declaration) in ADDED_COLUMNS {
+        let present: bool = conn.query_row(
+            "SELECT COUNT(*) > 0 FROM pragma_table_info(?1) WHERE name = ?2",
+            [table, column],
+            |r| r.get(0),
+        )?;
+        if !present {
+            conn.execute_batch(&format!(
+                "ALTER TABLE {table} ADD COLUMN {column} {declaration}"
+            ))?;
+        }
+    }
+    Ok(())
+}

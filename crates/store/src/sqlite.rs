@@ -83,6 +83,7 @@ impl SqliteCatalog {
         conn.pragma_update(None, "wal_autocheckpoint", 16_384)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(schema::CREATE)?;
+        schema::add_missing_columns(&conn)?;
         let version: Option<String> = conn
             .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
                 r.get(0)
