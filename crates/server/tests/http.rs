@@ -867,11 +867,11 @@ fn surfaces(detail: &str) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn a_spelling_is_split_off_from_the_entity_page() {
-    let dir = tempfile::tempdir().unwrap();
-    archive(dir.path());
-    let app = server(dir.path(), Some(TOKEN));
+/// A server with the token, its archive holding the green-room episode too, and the id of
+/// the entity that episode names Vladimir Putin.
+async fn writable_server_with_putin(dir: &Path) -> (axum::Router, i64) {
+    archive(dir);
+    let app = server(dir, Some(TOKEN));
     let bearer = format!("Bearer {TOKEN}");
     let (s, _, body) = send(
         &app,
@@ -881,6 +881,13 @@ async fn a_spelling_is_split_off_from_the_entity_page() {
     assert_eq!(s, StatusCode::OK, "{body}");
     let (_, list) = get(&app, "/api/entities").await;
     let putin = entity_id(&list, "Vladimir Putin").expect("Putin is an entity");
+    (app, putin)
+}
+
+#[tokio::test]
+async fn a_spelling_is_split_off_from_the_entity_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, putin) = writable_server_with_putin(dir.path()).await;
     let (_, detail) = get(&app, &format!("/api/entities/{putin}")).await;
     assert!(
         surfaces(&detail).contains(&"Vladimir Putin".to_string()),
@@ -966,17 +973,8 @@ fn split_json(id: i64, auth: Option<&str>, body: serde_json::Value) -> Request<B
 #[tokio::test]
 async fn a_spelling_is_split_off_through_the_api() {
     let dir = tempfile::tempdir().unwrap();
-    archive(dir.path());
-    let app = server(dir.path(), Some(TOKEN));
+    let (app, putin) = writable_server_with_putin(dir.path()).await;
     let bearer = format!("Bearer {TOKEN}");
-    let (s, _, body) = send(
-        &app,
-        upload("green-room.txt", Some(&bearer), GREEN_ROOM.as_bytes()),
-    )
-    .await;
-    assert_eq!(s, StatusCode::OK, "{body}");
-    let (_, list) = get(&app, "/api/entities").await;
-    let putin = entity_id(&list, "Vladimir Putin").expect("Putin is an entity");
 
     let body = serde_json::json!({ "surface": "Vladimir Putin", "name": "V. V. Putin" });
     let (s, _, _) = send(&app, split_json(putin, None, body.clone())).await;
