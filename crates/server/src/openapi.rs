@@ -16,7 +16,9 @@ const OPS: &[Op] = &[
         method: "get",
         path: "/api/search",
         summary: "Passages matching a query, best first",
-        query: &["q", "show", "year", "entity", "speaker", "limit"],
+        query: &[
+            "q", "show", "year", "after", "before", "entity", "speaker", "limit",
+        ],
         writes: false,
     },
     Op {
@@ -39,6 +41,14 @@ const OPS: &[Op] = &[
         summary: "An entity: spellings, mentions per month, companions, passages",
         query: &[],
         writes: false,
+    },
+    Op {
+        method: "post",
+        path: "/api/entities/{id}/{action}",
+        summary: "Curate an entity: rename it, set its kind, merge another entity into it, or \
+                  add a spelling (needs the bearer token)",
+        query: &[],
+        writes: true,
     },
     Op {
         method: "post",
@@ -68,6 +78,22 @@ const OPS: &[Op] = &[
         summary: "Record a forecast's outcome (needs the bearer token)",
         query: &[],
         writes: true,
+    },
+    Op {
+        method: "post",
+        path: "/api/ingest",
+        summary: "Upload a transcript (the body is the file; `name` helps tell its layout); it \
+                  is kept and ingested, and searchable at once (needs the bearer token; 422 \
+                  when no layout reads it)",
+        query: &["name"],
+        writes: true,
+    },
+    Op {
+        method: "get",
+        path: "/api/openapi.json",
+        summary: "This document",
+        query: &[],
+        writes: false,
     },
 ];
 
@@ -141,4 +167,34 @@ pub fn document() -> Value {
             "schemas": {"Error": {"type": "object", "properties": {"error": {"type": "string"}}}},
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every API route the router serves, read from its source, is in the document: a route
+    /// added without an entry here fails this test.
+    #[test]
+    fn every_api_route_is_described() {
+        let doc = document();
+        let source = include_str!("lib.rs");
+        let mut routes = 0;
+        for line in source.lines().map(str::trim) {
+            let Some(rest) = line.strip_prefix(".route(\"/api/") else {
+                continue;
+            };
+            let path = format!("/api/{}", rest.split('"').next().unwrap());
+            for method in ["get", "post"] {
+                if rest.contains(&format!("{method}(")) {
+                    routes += 1;
+                    assert!(
+                        doc["paths"][&path][method].is_object(),
+                        "{method} {path} is not in the OpenAPI document"
+                    );
+                }
+            }
+        }
+        assert!(routes >= 10, "only {routes} API routes found in lib.rs");
+    }
 }
