@@ -301,13 +301,17 @@ async fn every_response_carries_security_headers() {
     }
 }
 
-fn resolve_json(id: i64, auth: Option<&str>, body: &str) -> Request<Body> {
-    let mut r = Request::post(format!("/api/predictions/{id}/resolve"))
-        .header(header::CONTENT_TYPE, "application/json");
+/// A JSON POST to `uri`, with an `Authorization` header when given.
+fn post_json(uri: &str, auth: Option<&str>, body: &str) -> Request<Body> {
+    let mut r = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
     if let Some(a) = auth {
         r = r.header(header::AUTHORIZATION, a);
     }
     r.body(Body::from(body.to_string())).unwrap()
+}
+
+fn resolve_json(id: i64, auth: Option<&str>, body: &str) -> Request<Body> {
+    post_json(&format!("/api/predictions/{id}/resolve"), auth, body)
 }
 
 #[tokio::test]
@@ -497,13 +501,8 @@ The barges at Izmail are moving again, and the pilots are busy.
 }
 
 fn curate(id: i64, action: &str, auth: Option<&str>, value: &str) -> Request<Body> {
-    let mut r = Request::post(format!("/api/entities/{id}/{action}"))
-        .header(header::CONTENT_TYPE, "application/json");
-    if let Some(a) = auth {
-        r = r.header(header::AUTHORIZATION, a);
-    }
     let body = serde_json::json!({ "value": value }).to_string();
-    r.body(Body::from(body)).unwrap()
+    post_json(&format!("/api/entities/{id}/{action}"), auth, &body)
 }
 
 #[tokio::test]
@@ -962,12 +961,11 @@ async fn a_spelling_is_split_off_from_the_entity_page() {
 }
 
 fn split_json(id: i64, auth: Option<&str>, body: serde_json::Value) -> Request<Body> {
-    let mut r = Request::post(format!("/api/entities/{id}/split"))
-        .header(header::CONTENT_TYPE, "application/json");
-    if let Some(a) = auth {
-        r = r.header(header::AUTHORIZATION, a);
-    }
-    r.body(Body::from(body.to_string())).unwrap()
+    post_json(
+        &format!("/api/entities/{id}/split"),
+        auth,
+        &body.to_string(),
+    )
 }
 
 #[tokio::test]
