@@ -227,12 +227,12 @@ impl Planner<'_> {
             if out.len() == MAX_EXPANDED {
                 break;
             }
-            let subsumed = searched.iter().any(|s| holds_run(&tokens, s));
-            let q: Box<dyn TQuery> = if subsumed {
-                // Still marked in snippets, as the passage says it.
+            if searched.iter().any(|s| holds_run(&tokens, s)) {
+                // Not searched, but still marked in snippets, as the passage says it.
                 self.highlight.terms.extend(tokens);
                 continue;
-            } else if let [one] = tokens.as_slice() {
+            }
+            let q: Box<dyn TQuery> = if let [one] = tokens.as_slice() {
                 let term = self.text_term(one);
                 match self.scaled(EXPANDED_BOOST, word_idf, &term)? {
                     Some(boost) => term_query(term, boost),

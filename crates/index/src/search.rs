@@ -178,16 +178,22 @@ impl SearchIndex {
             searcher: &searcher,
             near: near.as_ref(),
         };
-        let mut top = ranked.top(&*exact.query, limit, offset)?;
+        // Every exact match up to the page's end: the page itself when there are enough.
+        let exact_top = ranked.top(&*exact.query, offset + limit, 0)?;
         let mut highlight = exact.highlight;
-        if top.len() < limit {
-            // The words as typed ran out on this page: passages that need a typo follow them.
+        let mut typo_tier = None;
+        if exact_top.len() < offset + limit {
+            // The words as typed ran out before the page did: passages that need a typo follow.
             let typos = plan_tier(Tier::Typos)?;
             if typos.highlight != highlight {
-                top = ranked.typos_after_exact(&*exact.query, &*typos.query, limit, offset)?;
                 highlight = typos.highlight;
+                typo_tier = Some(typos.query);
             }
         }
+        let top = match typo_tier {
+            Some(typos) => ranked.typos_after_exact(exact_top, &*typos, limit, offset)?,
+            None => exact_top.into_iter().skip(offset).collect(),
+        };
         let mut analyzer = tokenize::text_analyzer();
         top.into_iter()
             .map(|(score, addr)| {
@@ -246,17 +252,16 @@ struct Ranked<'a> {
 }
 
 impl Ranked<'_> {
-    /// The page at `offset` of every exact match, best first, then every other match of `typos`
-    /// (a superset of `exact`'s), best first. Called when the exact matches end before the page
-    /// does, so that fetching `offset + limit` of them fetches them all.
+    /// The page at `offset` of `first`, every exact match (best first, fewer than `offset +
+    /// limit` of them), followed by every other match of `typos` (a superset of the exact
+    /// query's), best first.
     fn typos_after_exact(
         &self,
-        exact: &dyn tantivy::query::Query,
+        first: Vec<(Score, DocAddress)>,
         typos: &dyn tantivy::query::Query,
         limit: usize,
         offset: usize,
     ) -> Result<Vec<(Score, DocAddress)>> {
-        let first = self.top(exact, offset + limit, 0)?;
         let seen: HashSet<DocAddress> = first.iter().map(|(_, addr)| *addr).collect();
         // At most `first.len()` of the typo tier's best `offset + limit` are exact matches, so
         // what is left still reaches past the page's end.
