@@ -59,6 +59,13 @@ impl Curation {
     }
 }
 
+/// Entity `id` of the archive; 404 when there is none.
+pub fn entity_by_id(a: &earshot_archive::Archive, id: i64) -> Result<EntityRecord, AppError> {
+    a.catalog()
+        .entity(id)?
+        .ok_or_else(|| AppError::NotFound(format!("no entity {id}")))
+}
+
 /// A value of 1 to 200 characters, trimmed.
 fn checked(value: &str, what: &str) -> Result<String, AppError> {
     let value = value.trim();
@@ -79,11 +86,7 @@ pub async fn curate(
 ) -> Result<EntityRecord, AppError> {
     state
         .write(move |st, a| {
-            let name = a
-                .catalog()
-                .entity(id)?
-                .ok_or_else(|| AppError::NotFound(format!("no entity {id}")))?
-                .name;
+            let name = entity_by_id(a, id)?.name;
             let record = match &curation {
                 Curation::Rename(new) => a.rename_entity(&name, new)?,
                 Curation::Merge(other) => a.merge_entities(&name, other)?,

@@ -301,13 +301,28 @@ async fn every_response_carries_security_headers() {
     }
 }
 
+/// A POST of `body` to `uri`, with its content type and a credential header (the bearer
+/// token's `Authorization`, or a session's `Cookie`) when given.
+fn post(
+    uri: &str,
+    content_type: Option<&str>,
+    credential: Option<(header::HeaderName, &str)>,
+    body: impl Into<Body>,
+) -> Request<Body> {
+    let mut r = Request::post(uri);
+    if let Some(t) = content_type {
+        r = r.header(header::CONTENT_TYPE, t);
+    }
+    if let Some((name, value)) = credential {
+        r = r.header(name, value);
+    }
+    r.body(body.into()).unwrap()
+}
+
 /// A JSON POST to `uri`, with an `Authorization` header when given.
 fn post_json(uri: &str, auth: Option<&str>, body: &str) -> Request<Body> {
-    let mut r = Request::post(uri).header(header::CONTENT_TYPE, "application/json");
-    if let Some(a) = auth {
-        r = r.header(header::AUTHORIZATION, a);
-    }
-    r.body(Body::from(body.to_string())).unwrap()
+    let auth = auth.map(|a| (header::AUTHORIZATION, a));
+    post(uri, Some("application/json"), auth, body.to_string())
 }
 
 fn resolve_json(id: i64, auth: Option<&str>, body: &str) -> Request<Body> {
@@ -371,12 +386,13 @@ async fn api_writes_need_the_token() {
 }
 
 fn form(uri: &str, cookie: Option<&str>, body: &str) -> Request<Body> {
-    let mut r =
-        Request::post(uri).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-    if let Some(c) = cookie {
-        r = r.header(header::COOKIE, c);
-    }
-    r.body(Body::from(body.to_string())).unwrap()
+    let cookie = cookie.map(|c| (header::COOKIE, c));
+    post(
+        uri,
+        Some("application/x-www-form-urlencoded"),
+        cookie,
+        body.to_string(),
+    )
 }
 
 #[tokio::test]
@@ -444,11 +460,13 @@ async fn forms_need_a_session_and_its_csrf_token() {
 }
 
 fn upload(name: &str, auth: Option<&str>, body: &[u8]) -> Request<Body> {
-    let mut r = Request::post(format!("/api/ingest?name={name}"));
-    if let Some(a) = auth {
-        r = r.header(header::AUTHORIZATION, a);
-    }
-    r.body(Body::from(body.to_vec())).unwrap()
+    let auth = auth.map(|a| (header::AUTHORIZATION, a));
+    post(
+        &format!("/api/ingest?name={name}"),
+        None,
+        auth,
+        body.to_vec(),
+    )
 }
 
 #[tokio::test]
@@ -605,14 +623,9 @@ fn upload_form(cookie: Option<&str>, csrf: Option<&str>, files: &[(&str, &[u8])]
         body.extend_from_slice(b"\r\n");
     }
     body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    let mut r = Request::post("/upload").header(
-        header::CONTENT_TYPE,
-        format!("multipart/form-data; boundary={BOUNDARY}"),
-    );
-    if let Some(c) = cookie {
-        r = r.header(header::COOKIE, c);
-    }
-    r.body(Body::from(body)).unwrap()
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    let cookie = cookie.map(|c| (header::COOKIE, c));
+    post("/upload", Some(&content_type), cookie, body)
 }
 
 /// A transcript for the upload tests, in the speaker-and-stamp layout.

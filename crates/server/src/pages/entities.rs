@@ -121,10 +121,7 @@ pub async fn load(
 ) -> Result<EntityDetail, AppError> {
     state
         .read(move |a| {
-            let e = a
-                .catalog()
-                .entity(id)?
-                .ok_or_else(|| AppError::NotFound(format!("no entity {id}")))?;
+            let e = crate::curate::entity_by_id(a, id)?;
             Ok(a.entity_detail(&e.name, mentions)?)
         })
         .await
