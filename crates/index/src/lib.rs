@@ -15,6 +15,7 @@
 
 mod error;
 pub mod expand;
+mod phrase;
 mod plan;
 mod proximity;
 pub mod query;

@@ -11,8 +11,8 @@
 use std::ops::Bound;
 
 use tantivy::query::{
-    Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery,
-    Query as TQuery, RangeQuery, TermQuery, TermSetQuery,
+    Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TQuery,
+    RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
@@ -21,6 +21,7 @@ use chrono::Datelike;
 
 use crate::error::Result;
 use crate::expand::{self, TermExpander};
+use crate::phrase::PairPhrase;
 use crate::query::{Clause, Query};
 use crate::schema::Fields;
 use crate::snippet::Highlight;
@@ -289,7 +290,7 @@ fn phrase_query(fields: &Fields, words: &[String]) -> Box<dyn TQuery> {
                 .windows(2)
                 .map(|w| Term::from_field_text(fields.pairs, &tokenize::pair(&w[0], &w[1])))
                 .collect();
-            Box::new(PhraseQuery::new(pairs))
+            Box::new(PairPhrase::new(pairs))
         }
     }
 }
