@@ -13,6 +13,7 @@
 
 #![warn(missing_docs)]
 
+mod conjunction;
 mod error;
 pub mod expand;
 mod phrase;
@@ -23,6 +24,7 @@ mod schema;
 mod search;
 pub mod snippet;
 pub mod tokenize;
+mod walk;
 mod writer;
 
 use chrono::NaiveDate;

@@ -9,10 +9,12 @@
 //! beat the current cut is passed over without reading a single position.
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::postings::Postings;
 use tantivy::query::{Bm25Weight, EnableScoring, Explanation, PhraseQuery, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+
+use crate::walk::{Aligned, Walk};
 
 /// Terms standing one after another in a field (each one position after the last), scored
 /// like tantivy's [`PhraseQuery`] of the same terms.
@@ -86,21 +88,21 @@ impl Weight for PairPhraseWeight {
         let Some(field) = self.terms.first().map(Term::field) else {
             return Ok(());
         };
-        let inverted = reader.inverted_index(field)?;
-        let mut postings = Vec::with_capacity(self.terms.len());
-        for term in &self.terms {
-            match inverted.read_postings(term, IndexRecordOption::WithFreqsAndPositions)? {
-                Some(p) => postings.push(p),
-                // A term this segment lacks: the phrase is not in it.
-                None => return Ok(()),
-            }
-        }
+        let Some(mut walk) = Walk::open(
+            reader,
+            &self.terms,
+            IndexRecordOption::WithFreqsAndPositions,
+        )?
+        else {
+            // A term this segment lacks: the phrase is not in it.
+            return Ok(());
+        };
         let fieldnorms = match reader.fieldnorms_readers().get_field(field)? {
             Some(norms) => norms,
             // As tantivy's phrase does for a field without norms: every passage alike.
             None => FieldNormReader::constant(reader.max_doc(), 1),
         };
-        let mut walk = Walk::new(postings);
+        let mut starts = Starts::default();
         let mut threshold = threshold;
         let mut doc = walk.driver().doc();
         while doc != TERMINATED {
@@ -112,7 +114,7 @@ impl Weight for PairPhraseWeight {
             }
             match walk.align(doc) {
                 Aligned::All => {
-                    let count = walk.occurrences();
+                    let count = starts.count(&mut walk);
                     if count > 0 {
                         let score = similarity.score(norm, count);
                         if score > threshold {
@@ -128,59 +130,19 @@ impl Weight for PairPhraseWeight {
     }
 }
 
-/// The postings of a phrase's terms (in phrase order), walked together behind the rarest.
-struct Walk {
-    postings: Vec<SegmentPostings>,
-    /// Index of the term with the fewest passages, whose passages are the candidates.
-    driver: usize,
+/// Where a phrase starts in a passage, by each of its terms' positions.
+#[derive(Default)]
+struct Starts {
     positions: Vec<u32>,
     starts: Vec<u32>,
 }
 
-/// Where the other terms stand at a candidate passage.
-enum Aligned {
-    /// Every term is in the passage.
-    All,
-    /// Some term is missing: no passage before this one holds them all.
-    NotBefore(DocId),
-}
-
-impl Walk {
-    fn new(postings: Vec<SegmentPostings>) -> Self {
-        let driver = (0..postings.len())
-            .min_by_key(|&i| postings[i].doc_freq())
-            .unwrap_or(0);
-        Walk {
-            postings,
-            driver,
-            positions: Vec::new(),
-            starts: Vec::new(),
-        }
-    }
-
-    fn driver(&mut self) -> &mut SegmentPostings {
-        &mut self.postings[self.driver]
-    }
-
-    /// Moves every other term to `doc` or just past it.
-    fn align(&mut self, doc: DocId) -> Aligned {
-        let mut furthest = doc;
-        for p in &mut self.postings {
-            let at = if p.doc() < doc { p.seek(doc) } else { p.doc() };
-            furthest = furthest.max(at);
-        }
-        if furthest == doc {
-            Aligned::All
-        } else {
-            Aligned::NotBefore(furthest)
-        }
-    }
-
-    /// How often the terms stand in a row in the passage every term is at.
-    fn occurrences(&mut self) -> u32 {
+impl Starts {
+    /// How often the terms of `walk` (aligned on one passage) stand there in a row.
+    fn count(&mut self, walk: &mut Walk) -> u32 {
         // Where the phrase would start, by each term's positions: kept only where all agree.
         self.starts.clear();
-        for (offset, p) in self.postings.iter_mut().enumerate() {
+        for (offset, p) in walk.postings.iter_mut().enumerate() {
             let offset = offset as u32;
             p.positions(&mut self.positions);
             let starts = self

@@ -19,6 +19,7 @@ use tantivy::{Searcher, Term};
 
 use chrono::Datelike;
 
+use crate::conjunction::AllTerms;
 use crate::error::Result;
 use crate::expand::{self, TermExpander};
 use crate::phrase::PairPhrase;
@@ -112,8 +113,11 @@ pub(crate) fn plan(
     }));
     // A lone required clause is searched as itself, so that a word's group of terms can be
     // scored with block-max WAND (which skips passages that cannot make the top hits).
-    let query = if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+    let query: Box<dyn TQuery> = if clauses.len() == 1 && clauses[0].0 == Occur::Must {
         clauses.pop().expect("one clause").1
+    } else if let Some(terms) = bare_terms(&clauses) {
+        // Words that must all be there, each as typed: skips what cannot make the page.
+        Box::new(AllTerms::new(terms))
     } else {
         Box::new(BooleanQuery::new(clauses))
     };
@@ -122,6 +126,19 @@ pub(crate) fn plan(
         highlight: p.highlight,
         near,
     })
+}
+
+/// The terms of `clauses` when each is a required, unboosted term of one same field.
+fn bare_terms(clauses: &[(Occur, Box<dyn TQuery>)]) -> Option<Vec<Term>> {
+    let terms = clauses
+        .iter()
+        .map(|(occur, q)| match (occur, q.downcast_ref::<TermQuery>()) {
+            (Occur::Must, Some(t)) => Some(t.term().clone()),
+            _ => None,
+        })
+        .collect::<Option<Vec<Term>>>()?;
+    let field = terms.first()?.field();
+    terms.iter().all(|t| t.field() == field).then_some(terms)
 }
 
 /// BM25's inverse document frequency, as tantivy computes it.
