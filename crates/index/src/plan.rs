@@ -8,18 +8,16 @@
 //! as typed rank before those that need a typo, as in Meilisearch's "typo" ranking rule; the
 //! search only plans and runs the second tier when the first does not fill the page.
 
-use std::ops::Bound;
-
 use tantivy::query::{
     Bm25StatisticsProvider, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TQuery,
-    RangeQuery, TermQuery, TermSetQuery,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use chrono::Datelike;
 
-use crate::conjunction::AllTerms;
+use crate::conjunction::{AllTerms, DaySpan};
 use crate::error::Result;
 use crate::expand::{self, TermExpander};
 use crate::phrase::PairPhrase;
@@ -107,18 +105,24 @@ pub(crate) fn plan(
         .filter(|c| c.words.len() == 1)
         .map(|c| p.text_term(&c.words[0]))
         .collect();
-    clauses.extend(filters(fields, opts).into_iter().map(|f| {
-        let f: Box<dyn TQuery> = Box::new(ConstScoreQuery::new(f, 0.0));
-        (Occur::Must, f)
-    }));
+    let (mut filters, days) = filters(fields, opts);
     // A lone required clause is searched as itself, so that a word's group of terms can be
     // scored with block-max WAND (which skips passages that cannot make the top hits).
-    let query: Box<dyn TQuery> = if clauses.len() == 1 && clauses[0].0 == Occur::Must {
+    let query: Box<dyn TQuery> = if clauses.len() == 1
+        && clauses[0].0 == Occur::Must
+        && filters.is_empty()
+        && days.is_none()
+    {
         clauses.pop().expect("one clause").1
     } else if let Some(terms) = bare_terms(&clauses) {
         // Words that must all be there, each as typed: skips what cannot make the page.
-        Box::new(AllTerms::new(terms))
+        Box::new(AllTerms::new(terms, filters, days))
     } else {
+        filters.extend(days.map(|d| -> Box<dyn TQuery> { Box::new(d.query()) }));
+        clauses.extend(filters.into_iter().map(|f| {
+            let f: Box<dyn TQuery> = Box::new(ConstScoreQuery::new(f, 0.0));
+            (Occur::Must, f)
+        }));
         Box::new(BooleanQuery::new(clauses))
     };
     Ok(Plan {
@@ -312,8 +316,8 @@ fn phrase_query(fields: &Fields, words: &[String]) -> Box<dyn TQuery> {
     }
 }
 
-/// The filters of `opts`, each a query every hit must match.
-fn filters(f: &Fields, opts: &SearchOptions) -> Vec<Box<dyn TQuery>> {
+/// The filters of `opts`: queries every hit must match, and the span of days hits are from.
+fn filters(f: &Fields, opts: &SearchOptions) -> (Vec<Box<dyn TQuery>>, Option<DaySpan>) {
     let mut out: Vec<Box<dyn TQuery>> = Vec::new();
     let key_query = |field: Field, value: &str| -> Box<dyn TQuery> {
         Box::new(TermQuery::new(
@@ -332,17 +336,12 @@ fn filters(f: &Fields, opts: &SearchOptions) -> Vec<Box<dyn TQuery>> {
     if let Some(speaker) = &opts.speaker {
         out.push(key_query(f.speaker, speaker));
     }
-    let day =
-        |d: chrono::NaiveDate| Term::from_field_i64(f.published, i64::from(d.num_days_from_ce()));
-    if opts.after.is_some() || opts.before.is_some() {
-        let lower = opts
-            .after
-            .map_or(Bound::Unbounded, |d| Bound::Included(day(d)));
-        let upper = opts
-            .before
-            .map_or(Bound::Unbounded, |d| Bound::Included(day(d)));
-        out.push(Box::new(RangeQuery::new(lower, upper)));
-    }
+    let day = |d: chrono::NaiveDate| i64::from(d.num_days_from_ce());
+    let days = (opts.after.is_some() || opts.before.is_some()).then(|| DaySpan {
+        field: f.published,
+        first: opts.after.map_or(i64::MIN, day),
+        last: opts.before.map_or(i64::MAX, day),
+    });
     if let Some(ids) = &opts.episodes {
         let terms = ids.iter().map(|&id| Term::from_field_i64(f.episode, id));
         out.push(Box::new(TermSetQuery::new(terms)));
@@ -351,5 +350,5 @@ fn filters(f: &Fields, opts: &SearchOptions) -> Vec<Box<dyn TQuery>> {
         let terms = ids.iter().map(|&id| Term::from_field_i64(f.entity, id));
         out.push(Box::new(TermSetQuery::new(terms)));
     }
-    out
+    (out, days)
 }

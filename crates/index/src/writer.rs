@@ -3,6 +3,7 @@
 
 use chrono::Datelike;
 use earshot_model::Passage;
+use tantivy::indexer::UserOperation;
 use tantivy::{IndexReader, TantivyDocument, Term};
 
 use crate::error::Result;
@@ -47,6 +48,7 @@ impl IndexWriter {
         self.delete_episode(meta.id);
         let f = &self.fields;
         let published = meta.published.map(|d| i64::from(d.num_days_from_ce()));
+        let mut batch = Vec::with_capacity(passages.len());
         for (i, p) in passages.iter().enumerate() {
             let mut doc = TantivyDocument::default();
             for &id in entities.get(i).map(Vec::as_slice).unwrap_or_default() {
@@ -72,8 +74,11 @@ impl IndexWriter {
             doc.add_text(f.text, &p.text);
             doc.add_text(f.pairs, &p.text);
             doc.add_text(f.phonetic, &p.text);
-            self.inner.add_document(doc)?;
+            batch.push(UserOperation::Add(doc));
         }
+        // As one batch, so one indexing thread takes them all: an episode's passages stay
+        // together and in order in one segment, whatever the number of threads.
+        self.inner.run(batch)?;
         Ok(())
     }
 
