@@ -43,12 +43,12 @@ pub struct AppState {
 }
 
 /// Reads in flight per core. More than one keeps the cores busy while a search waits for index
-/// pages to be read in; past about four, a slow search (a phrase of common words) shares its
-/// core with more of the quick ones and every request gets slower. Measured with
-/// `earshot-bench serve` at 64 connections on 2 cores: 2 per core gave about 1,590 searches/s
-/// with a p99 of 85 ms, 4 per core 1,750–2,060/s and 68–82 ms, 6 and 8 per core a p99 near
-/// 100 ms.
-const READS_PER_CORE: usize = 4;
+/// pages to be read in; past that, a slow search shares its core with more of the quick ones and
+/// every request gets slower. Measured with `earshot-bench serve`'s mix at 64 connections on 2
+/// cores, three rounds alternating (2026-12-04): 2 per core gave 2,240–2,420 searches/s with a
+/// p99 of 46–53 ms, 3 per core 2,530–2,630/s and 43–47 ms, 4 per core 2,420–2,610/s and
+/// 46–50 ms.
+const READS_PER_CORE: usize = 3;
 
 impl AppState {
     /// Opens the archive once to check that it is there and readable.
