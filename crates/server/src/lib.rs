@@ -69,14 +69,16 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/predictions/{id}", get(api::prediction))
         .route("/api/predictions/{id}/resolve", post(api::resolve))
         .route("/api/openapi.json", get(api::openapi))
-        .layer(RequestBodyLimitLayer::new(limits::MAX_BODY));
+        .layer(RequestBodyLimitLayer::new(limits::MAX_BODY))
+        .layer(limits::timeout(limits::MAX_TIME));
     // Transcripts are larger than forms: the upload routes have their own limit, in place of
     // the 2 MB that axum's extractors would otherwise hold bodies to.
     let upload = Router::new()
         .route("/upload", post(pages::upload))
         .route("/api/ingest", post(api::ingest))
         .layer(DefaultBodyLimit::disable())
-        .layer(RequestBodyLimitLayer::new(limits::MAX_UPLOAD));
+        .layer(RequestBodyLimitLayer::new(limits::MAX_UPLOAD))
+        .layer(limits::timeout(limits::MAX_UPLOAD_TIME));
     let routes = routes
         .merge(upload)
         .fallback(pages::not_found)
