@@ -11,16 +11,17 @@
 //! passages that pass.
 
 use std::ops::Bound;
-use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::BlockSegmentPostings;
 use tantivy::query::{
-    Bm25Weight, BooleanQuery, ConstScoreQuery, EnableScoring, Explanation, Occur, Query,
-    QueryClone, Scorer, TermQuery, Weight,
+    Bm25Weight, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryClone, TermQuery,
+    Weight,
 };
 
 use tantivy::query::RangeQuery;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
+
+use crate::pruned::{self, BestHits, PrunedWeight};
 
 /// The days (as days since the common era, in a fast `i64` field) a passage must be from,
 /// both ends included.
@@ -96,29 +97,30 @@ impl AllTerms {
 
 impl Query for AllTerms {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let similarities = match enable_scoring {
+        let best = match enable_scoring {
             // As tantivy's term query weighs each term.
             EnableScoring::Enabled {
                 statistics_provider,
                 ..
-            } => Some(
-                self.terms
+            } => Some(BestMatches {
+                similarities: self
+                    .terms
                     .iter()
                     .map(|t| Bm25Weight::for_terms(statistics_provider, std::slice::from_ref(t)))
                     .collect::<tantivy::Result<Vec<_>>>()?,
-            ),
+                terms: self.terms.clone(),
+                filters: self
+                    .filters
+                    .iter()
+                    .map(|f| f.weight(enable_scoring))
+                    .collect::<tantivy::Result<_>>()?,
+                days: self.days.clone(),
+            }),
             EnableScoring::Disabled { .. } => None,
         };
-        Ok(Box::new(AllTermsWeight {
+        Ok(Box::new(PrunedWeight {
             inner: self.inner.weight(enable_scoring)?,
-            terms: self.terms.clone(),
-            filters: self
-                .filters
-                .iter()
-                .map(|f| f.weight(enable_scoring))
-                .collect::<tantivy::Result<_>>()?,
-            days: self.days.clone(),
-            similarities,
+            best,
         }))
     }
 
@@ -127,39 +129,25 @@ impl Query for AllTerms {
     }
 }
 
-struct AllTermsWeight {
-    /// tantivy's conjunction: every use but the search for the best hits.
-    inner: Box<dyn Weight>,
+/// The search for the best passages holding every term.
+struct BestMatches {
     terms: Vec<Term>,
+    /// Each term's BM25 weight, in the order of `terms`.
+    similarities: Vec<Bm25Weight>,
     filters: Vec<Box<dyn Weight>>,
     days: Option<DaySpan>,
-    /// Each term's BM25 weight, in the order of `terms`.
-    similarities: Option<Vec<Bm25Weight>>,
 }
 
-impl Weight for AllTermsWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        self.inner.scorer(reader, boost)
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        self.inner.explain(reader, doc)
-    }
-
-    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
-        self.inner.count(reader)
-    }
-
+impl BestHits for BestMatches {
     fn for_each_pruning(
         &self,
         threshold: Score,
         reader: &SegmentReader,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
-        let (Some(similarities), Some(field)) =
-            (&self.similarities, self.terms.first().map(Term::field))
-        else {
-            return self.inner.for_each_pruning(threshold, reader, callback);
+        let similarities = &self.similarities;
+        let Some(field) = self.terms.first().map(Term::field) else {
+            return Ok(());
         };
         let inverted = reader.inverted_index(field)?;
         let mut blocks = Vec::with_capacity(self.terms.len());
@@ -207,10 +195,7 @@ impl Weight for AllTermsWeight {
                 at: 0,
             })
             .collect();
-        let fieldnorms = match reader.fieldnorms_readers().get_field(field)? {
-            Some(norms) => norms,
-            None => FieldNormReader::constant(reader.max_doc(), 1),
-        };
+        let fieldnorms = pruned::fieldnorms(reader, field)?;
         let days = match &self.days {
             Some(span) => {
                 let name = reader.schema().get_field_name(span.field);

@@ -19,6 +19,7 @@ pub mod expand;
 mod phrase;
 mod plan;
 mod proximity;
+mod pruned;
 pub mod query;
 mod schema;
 mod search;

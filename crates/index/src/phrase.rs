@@ -8,12 +8,12 @@
 //! often as that term does, and BM25 grows with the count, so a passage whose bound does not
 //! beat the current cut is passed over without reading a single position.
 
-use tantivy::fieldnorm::FieldNormReader;
 use tantivy::postings::Postings;
-use tantivy::query::{Bm25Weight, EnableScoring, Explanation, PhraseQuery, Query, Scorer, Weight};
+use tantivy::query::{Bm25Weight, EnableScoring, PhraseQuery, Query, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
+use crate::pruned::{self, BestHits, PrunedWeight};
 use crate::walk::{Aligned, Walk};
 
 /// Terms standing one after another in a field (each one position after the last), scored
@@ -36,18 +36,20 @@ impl PairPhrase {
 
 impl Query for PairPhrase {
     fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let similarity = match enable_scoring {
+        let best = match enable_scoring {
             // As tantivy's phrase weighs it: the idf of every term, summed.
             EnableScoring::Enabled {
                 statistics_provider,
                 ..
-            } => Some(Bm25Weight::for_terms(statistics_provider, &self.terms)?),
+            } => Some(BestPhrases {
+                terms: self.terms.clone(),
+                similarity: Bm25Weight::for_terms(statistics_provider, &self.terms)?,
+            }),
             EnableScoring::Disabled { .. } => None,
         };
-        Ok(Box::new(PairPhraseWeight {
+        Ok(Box::new(PrunedWeight {
             inner: self.inner.weight(enable_scoring)?,
-            terms: self.terms.clone(),
-            similarity,
+            best,
         }))
     }
 
@@ -56,35 +58,20 @@ impl Query for PairPhrase {
     }
 }
 
-struct PairPhraseWeight {
-    /// tantivy's phrase weight: every use but the search for the best hits.
-    inner: Box<dyn Weight>,
+/// The search for a phrase's best hits.
+struct BestPhrases {
     terms: Vec<Term>,
-    similarity: Option<Bm25Weight>,
+    similarity: Bm25Weight,
 }
 
-impl Weight for PairPhraseWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        self.inner.scorer(reader, boost)
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        self.inner.explain(reader, doc)
-    }
-
-    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
-        self.inner.count(reader)
-    }
-
+impl BestHits for BestPhrases {
     fn for_each_pruning(
         &self,
         threshold: Score,
         reader: &SegmentReader,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
-        let Some(similarity) = &self.similarity else {
-            return self.inner.for_each_pruning(threshold, reader, callback);
-        };
+        let similarity = &self.similarity;
         let Some(field) = self.terms.first().map(Term::field) else {
             return Ok(());
         };
@@ -97,11 +84,7 @@ impl Weight for PairPhraseWeight {
             // A term this segment lacks: the phrase is not in it.
             return Ok(());
         };
-        let fieldnorms = match reader.fieldnorms_readers().get_field(field)? {
-            Some(norms) => norms,
-            // As tantivy's phrase does for a field without norms: every passage alike.
-            None => FieldNormReader::constant(reader.max_doc(), 1),
-        };
+        let fieldnorms = pruned::fieldnorms(reader, field)?;
         let mut starts = Starts::default();
         let mut threshold = threshold;
         let mut doc = walk.driver().doc();
