@@ -20,6 +20,8 @@ mod phrase;
 mod plan;
 mod proximity;
 mod pruned;
+#[cfg(test)]
+mod pruned_tests;
 pub mod query;
 mod schema;
 mod search;
