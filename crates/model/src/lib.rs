@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a segment's times come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Timing {
     /// Given by the source.
@@ -100,6 +101,7 @@ pub struct Passage {
 
 /// What kind of thing a [`Warning`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WarningKind {
     /// Page chrome (navigation, comment prompts) removed from the text.
@@ -120,10 +122,13 @@ pub enum WarningKind {
 
 /// Something the parser met and handled, for the user to know about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Warning {
+    /// What kind of thing it reports.
     pub kind: WarningKind,
     /// 1-based line of the source, where there is one.
     pub line: Option<u32>,
+    /// What happened, in words.
     pub message: String,
 }
 

@@ -9,7 +9,7 @@ use earshot_store::EntityRecord;
 use crate::{AppError, AppState};
 
 /// The curations, by the name the form and the API path give them.
-const ACTIONS: [&str; 5] = ["rename", "kind", "merge", "alias", "split"];
+pub(crate) const ACTIONS: [&str; 5] = ["rename", "kind", "merge", "alias", "split"];
 
 /// One curation of an entity, checked.
 #[derive(Debug)]

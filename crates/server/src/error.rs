@@ -77,7 +77,9 @@ impl IntoResponse for AppError {
         if let AppError::Internal(msg) = &self {
             tracing::error!("{msg}");
         }
-        let body = axum::Json(serde_json::json!({ "error": self.to_string() }));
+        let body = axum::Json(crate::api::shapes::ErrorBody {
+            error: self.to_string(),
+        });
         (self.status(), body).into_response()
     }
 }

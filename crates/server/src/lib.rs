@@ -64,6 +64,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/api/episodes/{id}", get(api::episode))
         .route("/api/entities", get(api::entities))
         .route("/api/entities/{id}", get(api::entity))
+        .route("/api/entities/{id}/split", post(api::split))
         .route("/api/entities/{id}/{action}", post(api::curate))
         .route("/api/predictions", get(api::predictions))
         .route("/api/predictions/{id}", get(api::prediction))

@@ -1022,3 +1022,119 @@ async fn a_spelling_is_split_off_through_the_api() {
         "{op}"
     );
 }
+
+/// How many objects of `value` were checked against `schema` (resolving `$ref`s in `doc`):
+/// each has exactly the keys the schema declares, all of them required; arrays are checked
+/// item by item; `null` only where the schema allows it, and other values of the declared
+/// type.
+fn conforms(
+    doc: &serde_json::Value,
+    schema: &serde_json::Value,
+    value: &serde_json::Value,
+    at: &str,
+) -> usize {
+    let schema = match schema["$ref"].as_str() {
+        Some(r) => &doc["components"]["schemas"][r.trim_start_matches("#/components/schemas/")],
+        None => schema,
+    };
+    assert!(schema.is_object(), "{at}: no schema");
+    let types: Vec<&str> = match &schema["type"] {
+        serde_json::Value::String(t) => vec![t.as_str()],
+        serde_json::Value::Array(ts) => ts.iter().filter_map(|t| t.as_str()).collect(),
+        _ => vec![],
+    };
+    let written = match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(n) if n.is_f64() => "number",
+        serde_json::Value::Number(_) => "integer",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    };
+    assert!(
+        types.contains(&written) || (written == "integer" && types.contains(&"number")),
+        "{at}: {value} is not of type {types:?}"
+    );
+    if let Some(properties) = schema["properties"].as_object() {
+        let object = value.as_object().unwrap();
+        let declared: Vec<_> = properties.keys().collect();
+        assert_eq!(object.keys().collect::<Vec<_>>(), declared, "{at}");
+        let required: Vec<_> = schema["required"].as_array().unwrap().iter().collect();
+        assert_eq!(required, declared, "{at}: keys not required");
+        return 1 + properties
+            .iter()
+            .map(|(k, s)| conforms(doc, s, &object[k], &format!("{at}.{k}")))
+            .sum::<usize>();
+    }
+    match value.as_array() {
+        Some(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| conforms(doc, &schema["items"], v, &format!("{at}[{i}]")))
+            .sum(),
+        None => 0,
+    }
+}
+
+/// Real answers of the API have exactly the keys, and the types, of the schemas the OpenAPI
+/// document gives them: schema and output cannot drift apart.
+#[tokio::test]
+async fn api_answers_are_what_the_openapi_document_says() {
+    let dir = tempfile::tempdir().unwrap();
+    archive(dir.path());
+    let app = server(dir.path(), Some(TOKEN));
+    let bearer = format!("Bearer {TOKEN}");
+    let (episode, forecast) = ids(&app).await;
+    let (_, list) = get(&app, "/api/entities").await;
+    let putin = entity_id(&list, "Vladimir Putin").expect("Putin is an entity");
+    let (_, doc) = get(&app, "/api/openapi.json").await;
+    let doc = json(&doc);
+    let schema = |path: &str, method: &str, status: &str| {
+        doc["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"]
+            .clone()
+    };
+
+    for (uri, path, least) in [
+        ("/api/search?q=putin".to_string(), "/api/search", 3),
+        (format!("/api/episodes/{episode}"), "/api/episodes/{id}", 4),
+        ("/api/entities".to_string(), "/api/entities", 3),
+        (format!("/api/entities/{putin}"), "/api/entities/{id}", 4),
+        ("/api/predictions".to_string(), "/api/predictions", 2),
+        (
+            format!("/api/predictions/{forecast}"),
+            "/api/predictions/{id}",
+            1,
+        ),
+    ] {
+        let (s, body) = get(&app, &uri).await;
+        assert_eq!(s, StatusCode::OK, "{uri}: {body}");
+        let checked = conforms(&doc, &schema(path, "get", "200"), &json(&body), &uri);
+        assert!(checked >= least, "{uri}: only {checked} objects checked");
+    }
+
+    let body = r#"{"outcome": "partly", "note": "in part", "evidence": "https://example.org/x"}"#;
+    let (s, _, b) = send(&app, resolve_json(forecast, Some(&bearer), body)).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    assert_eq!(json(&b)["outcome"], "partly");
+    let path = "/api/predictions/{id}/resolve";
+    conforms(&doc, &schema(path, "post", "200"), &json(&b), path);
+
+    let (s, _, b) = send(
+        &app,
+        upload("more.txt", Some(&bearer), NIGHT_DESK.as_bytes()),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    conforms(
+        &doc,
+        &schema("/api/ingest", "post", "200"),
+        &json(&b),
+        "ingest",
+    );
+
+    let (s, b) = get(&app, "/api/episodes/999999").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let path = "/api/episodes/{id}";
+    conforms(&doc, &schema(path, "get", "404"), &json(&b), "404");
+}

@@ -84,7 +84,8 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             let archive = Archive::open(data, Access::Read)?;
             let detail = archive.entity_detail(&name, mentions)?;
             if json {
-                println!("{}", earshot_archive::json::entity_detail(&detail));
+                let row = earshot_archive::json::EntityDetail::from(&detail);
+                println!("{}", serde_json::to_string(&row)?);
             } else {
                 print_detail(&detail)?;
             }

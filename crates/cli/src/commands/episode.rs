@@ -27,8 +27,8 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
     let sources = archive.catalog().sources(args.id)?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        let row = earshot_archive::json::episode(&ep, &sources, &segments);
-        writeln!(out, "{row}")?;
+        let row = earshot_archive::json::Episode::new(&ep, &sources, &segments);
+        writeln!(out, "{}", serde_json::to_string(&row)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "{}", ep.title.as_deref().unwrap_or("(untitled)"))?;

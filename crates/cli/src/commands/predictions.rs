@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Subcommand, ValueEnum};
+use earshot_archive::json::Prediction;
 use earshot_archive::ledger::{self, ScoreBy, Scores};
 use earshot_archive::{Access, Archive};
 use earshot_model::format_clock;
@@ -133,7 +134,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             let list = archive.predictions(filter(&args.list), args.list.entity.as_deref())?;
             if args.list.json {
                 for p in &list {
-                    writeln!(out, "{}", earshot_archive::json::prediction(p))?;
+                    writeln!(out, "{}", serde_json::to_string(&Prediction::from(p))?)?;
                 }
             } else {
                 print_list(&mut out, &list)?;
@@ -172,7 +173,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
             let archive = Archive::open(data, Access::Read)?;
             let p = archive.prediction(id)?;
             if json {
-                writeln!(out, "{}", earshot_archive::json::prediction(&p))?;
+                writeln!(out, "{}", serde_json::to_string(&Prediction::from(&p))?)?;
             } else {
                 print_one(&mut out, &p)?;
             }

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use earshot_archive::{Access, Archive, SearchRequest};
+use earshot_archive::{json, Access, Archive, SearchRequest};
 use earshot_model::{format_clock, NaiveDate};
 
 /// Arguments of `earshot search`.
@@ -57,7 +57,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         for group in archive.search_by_episode(&req)? {
             found += 1;
             if args.json {
-                let hits: Vec<_> = group.hits.iter().map(earshot_archive::json::hit).collect();
+                let hits: Vec<_> = group.hits.iter().map(json::Hit::from).collect();
                 let first = &group.hits[0];
                 let row = serde_json::json!({
                     "episode": group.episode, "title": first.title, "show": first.show,
@@ -89,7 +89,7 @@ pub fn run(args: Args, data: &Path) -> anyhow::Result<ExitCode> {
         for (i, hit) in archive.search(&req)?.iter().enumerate() {
             found += 1;
             if args.json {
-                writeln!(out, "{}", earshot_archive::json::hit(hit))?;
+                writeln!(out, "{}", serde_json::to_string(&json::Hit::from(hit))?)?;
             } else {
                 writeln!(
                     out,

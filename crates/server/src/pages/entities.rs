@@ -17,16 +17,22 @@ use crate::{svg, AppError, AppState};
 
 const KINDS: [&str; 5] = ["", "person", "org", "place", "group"];
 
-#[derive(Debug, Default, Deserialize)]
+/// Which entities to list, as the page and the API take them.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EntityParams {
+    /// Only this kind: person, organization, place, group, work or event.
     #[serde(default)]
     pub kind: String,
+    /// Count only the mentions in this show's episodes (case-insensitive).
     #[serde(default)]
     pub show: String,
+    /// At most this many.
     pub limit: Option<usize>,
 }
 
 impl EntityParams {
+    /// The store's filter for these fields.
     pub fn filter(&self) -> EntityFilter {
         EntityFilter {
             kind: Some(self.kind.trim().to_string()).filter(|k| !k.is_empty()),

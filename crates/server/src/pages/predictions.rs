@@ -19,18 +19,26 @@ use crate::{auth, svg, AppError, AppState};
 /// How many forecasts the page lists.
 const PAGE: usize = 100;
 
-#[derive(Debug, Default, Deserialize)]
+/// Which forecasts to list, as the page and the API take them.
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LedgerParams {
+    /// `open`, `due` (or `overdue`), `resolved`, or `all`.
     #[serde(default)]
     pub status: String,
+    /// Only this speaker's forecasts (case-insensitive).
     #[serde(default)]
     pub speaker: String,
+    /// Only this show's forecasts (case-insensitive).
     #[serde(default)]
     pub show: String,
+    /// Only forecasts that name this entity (its name, or a spelling of it).
     #[serde(default)]
     pub entity: String,
+    /// Only forecasts due before this day (YYYY-MM-DD).
     #[serde(default)]
     pub due_before: String,
+    /// At most this many.
     pub limit: Option<usize>,
 }
 

@@ -22,16 +22,23 @@ const PAGE: usize = 20;
 const FACET_DEPTH: usize = 200;
 
 /// The search form's fields, as the page and the API take them.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
+    /// The query: words (all must be there), "exact phrases", `-word` and `-"phrase"` to
+    /// leave out.
     #[serde(default)]
     pub q: String,
+    /// Only this show's episodes.
     #[serde(default)]
     pub show: String,
+    /// Only episodes published this year (in place of `after` and `before`).
     #[serde(default)]
     pub year: String,
+    /// Only passages that mention this entity (its name, or a spelling of it).
     #[serde(default)]
     pub entity: String,
+    /// Only this speaker's passages.
     #[serde(default)]
     pub speaker: String,
     /// Only episodes published on or after this day (YYYY-MM-DD).
@@ -40,6 +47,7 @@ pub struct SearchParams {
     /// Only episodes published on or before this day (YYYY-MM-DD).
     #[serde(default)]
     pub before: String,
+    /// At most this many hits.
     pub limit: Option<usize>,
 }
 
