@@ -20,7 +20,7 @@ use crate::{auth, AppError, AppState};
 pub use shapes::UploadParams;
 use shapes::{
     CurateBody, EntityList, ErrorBody, Ingested, PredictionList, ResolveBody, SearchAnswer,
-    SplitBody,
+    SplitBody, WriteRefused,
 };
 
 type ApiResult<T> = Result<Json<T>, AppError>;
@@ -142,11 +142,9 @@ pub async fn entity(
     responses(
         (status = 200, description = "The entity as curated", body = json::Entity),
         (status = 400, description = "A missing or bad value", body = ErrorBody),
-        (status = 401, description = "No token, or a wrong one", body = ErrorBody),
-        (status = 403, description = "The server is read-only", body = ErrorBody),
         (status = 404, description = "No such entity or curation", body = ErrorBody),
         (status = 413, description = "The body is larger than the server accepts"),
-        (status = 503, description = "Another process is writing the archive: try again", body = ErrorBody),
+        WriteRefused,
     ),
     security(("bearer" = [])),
 )]
@@ -175,11 +173,9 @@ pub async fn curate(
     responses(
         (status = 200, description = "The new entity", body = json::Entity),
         (status = 400, description = "No such spelling of the entity, or a bad name", body = ErrorBody),
-        (status = 401, description = "No token, or a wrong one", body = ErrorBody),
-        (status = 403, description = "The server is read-only", body = ErrorBody),
         (status = 404, description = "No such entity", body = ErrorBody),
         (status = 413, description = "The body is larger than the server accepts"),
-        (status = 503, description = "Another process is writing the archive: try again", body = ErrorBody),
+        WriteRefused,
     ),
     security(("bearer" = [])),
 )]
@@ -253,11 +249,9 @@ pub async fn prediction(
     responses(
         (status = 200, description = "The forecast as resolved", body = json::Prediction),
         (status = 400, description = "A missing or bad outcome, or evidence that is not an http(s) URL", body = ErrorBody),
-        (status = 401, description = "No token, or a wrong one", body = ErrorBody),
-        (status = 403, description = "The server is read-only", body = ErrorBody),
         (status = 404, description = "No such forecast", body = ErrorBody),
         (status = 413, description = "The body is larger than the server accepts"),
-        (status = 503, description = "Another process is writing the archive: try again", body = ErrorBody),
+        WriteRefused,
     ),
     security(("bearer" = [])),
 )]
@@ -302,11 +296,9 @@ fn read_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
     responses(
         (status = 200, description = "What ingesting it did", body = Ingested),
         (status = 400, description = "An empty body", body = ErrorBody),
-        (status = 401, description = "No token, or a wrong one", body = ErrorBody),
-        (status = 403, description = "The server is read-only", body = ErrorBody),
         (status = 413, description = "The file is larger than the server accepts"),
         (status = 422, description = "No layout can read the file", body = ErrorBody),
-        (status = 503, description = "Another process is writing the archive: try again", body = ErrorBody),
+        WriteRefused,
     ),
     security(("bearer" = [])),
 )]

@@ -52,6 +52,23 @@ pub struct ErrorBody {
     pub error: String,
 }
 
+/// What every write can be refused with, besides its own errors.
+#[derive(utoipa::IntoResponses)]
+pub enum WriteRefused {
+    /// No token, or a wrong one.
+    #[response(status = 401, description = "No token, or a wrong one")]
+    Unauthorized(ErrorBody),
+    /// The server has no token, so it takes no writes.
+    #[response(status = 403, description = "The server is read-only")]
+    ReadOnly(ErrorBody),
+    /// Another process holds the archive's write lock.
+    #[response(
+        status = 503,
+        description = "Another process is writing the archive: try again"
+    )]
+    Busy(ErrorBody),
+}
+
 /// The curations `POST /api/entities/{id}/{action}` takes (`split` has a path of its own).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
